@@ -1,0 +1,79 @@
+/**
+ * `vendorguard.config.yaml`: the list of vendors a repository generates clients for. Paths in it
+ * are relative to the folder holding the file.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { LineCounter, parseDocument } from "yaml";
+import { z } from "zod";
+import { VendorguardError } from "../errors.js";
+
+export const CONFIG_FILE_NAME = "vendorguard.config.yaml";
+
+const vendorEntrySchema = z.strictObject({
+  name: z.string().min(1).describe("Short name of the vendor, used in messages."),
+  spec: z.string().min(1).describe("Path of the vendor's OpenAPI document."),
+  policy: z.string().min(1).describe("Path of the vendor's policy file."),
+  out: z.string().min(1).describe("Folder the generated client is written to."),
+});
+
+const configSchema = z.strictObject({
+  vendors: z.array(vendorEntrySchema).min(1).describe("Vendors to generate clients for."),
+});
+
+export interface VendorEntry {
+  name: string;
+  /** Absolute paths. */
+  spec: string;
+  policy: string;
+  out: string;
+}
+
+export interface LoadedConfig {
+  file: string;
+  vendors: VendorEntry[];
+}
+
+/** Reads and validates the config file; every problem is reported with its line. */
+export async function loadConfig(file: string): Promise<LoadedConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      throw new VendorguardError(
+        "config_not_found",
+        `${file} was not found. Run vendorguard in the folder holding ${CONFIG_FILE_NAME}, or pass --spec, --policy and --out.`,
+      );
+    }
+    throw new VendorguardError("file_unreadable", `${file} cannot be read: ${(error as Error).message}`);
+  }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true });
+  const syntax = document.errors[0];
+  if (syntax) {
+    const at = lineCounter.linePos(syntax.pos[0]);
+    throw new VendorguardError("invalid_config", `${file}:${at.line}:${at.col}: invalid YAML (${syntax.message.split("\n")[0]}).`);
+  }
+  const parsed = configSchema.safeParse(document.toJS({ maxAliasCount: 100 }));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const node = document.getIn(issue.path as Array<string | number>, true) as { range?: [number, number] } | undefined;
+      const at = node?.range ? lineCounter.linePos(node.range[0]) : undefined;
+      const where = at ? `${file}:${at.line}:${at.col}` : file;
+      const key = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
+      return `  ${where} ${key}: ${issue.message}`;
+    });
+    throw new VendorguardError("invalid_config", [`Invalid ${file}:`, ...problems, "Each vendor needs name, spec, policy and out."].join("\n"));
+  }
+  const base = path.dirname(path.resolve(file));
+  return {
+    file,
+    vendors: parsed.data.vendors.map((vendor) => ({
+      name: vendor.name,
+      spec: path.resolve(base, vendor.spec),
+      policy: path.resolve(base, vendor.policy),
+      out: path.resolve(base, vendor.out),
+    })),
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * The whole pipeline for one vendor: load the document and policy, build the model, emit the
+ * files, format them and write them. `renderClient` stops before writing, so `check` can compare
+ * in memory.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { emitClientFile, emitIndexFile } from "./emit/client-file.js";
+import { jsonLiteral } from "./emit/literal.js";
+import { emitOperationsFile } from "./emit/operations-file.js";
+import { emitSchemasFile, type SchemaTyping } from "./emit/schemas-file.js";
+import { emitTypesFile } from "./emit/types-file.js";
+import { formatTypeScript } from "./format/prettier.js";
+import { buildModel, excludedPointerTest, listOperations } from "./model/build.js";
+import { toPascalCase } from "./model/names.js";
+import type { ApiModel, JsonValue } from "./model/types.js";
+import { createPolicyError, loadPolicy } from "./policy/load.js";
+import { findOperationKeyProblems, toRuntimeConfig } from "./policy/runtime-config.js";
+import { loadSpec, validateSpec } from "./spec/load.js";
+import { PACKAGE_ROOT, VENDORGUARD_VERSION } from "./version.js";
+import { fileHeader } from "./write/header.js";
+import { type OutputFile, writeOutput } from "./write/atomic.js";
+
+export interface GenerateRequest {
+  specPath: string;
+  policyPath: string;
+  outDir: string;
+  /** Replaces an output folder that holds files vendorguard did not write. */
+  force?: boolean;
+  /** Largest document file accepted, in bytes. */
+  maxDocumentBytes?: number;
+  /** `checked` annotates schemas instead of casting them; see `SchemaTyping`. */
+  schemaTyping?: SchemaTyping;
+}
+
+export interface RenderedClient {
+  files: OutputFile[];
+  model: ApiModel;
+  className: string;
+  specSha256: string;
+  policySha256: string;
+}
+
+export interface GenerateResult extends RenderedClient {
+  outDir: string;
+  durationMs: number;
+}
+
+/** Runs every stage but writing, returning the formatted files. */
+export async function renderClient(request: GenerateRequest): Promise<RenderedClient> {
+  const loadedPolicy = await loadPolicy(request.policyPath);
+  const policy = loadedPolicy.policy;
+  const selection = { include: policy.operations.include, exclude: policy.operations.exclude };
+  const spec = await loadSpec(
+    request.specPath,
+    request.maxDocumentBytes === undefined ? {} : { maxBytes: request.maxDocumentBytes },
+  );
+  const documentOperations = listOperations(spec.document);
+  const keyProblems = findOperationKeyProblems(policy, documentOperations);
+  if (keyProblems.length > 0) throw createPolicyError(loadedPolicy, keyProblems);
+  validateSpec(spec, excludedPointerTest(spec.document, selection));
+  const model = buildModel(spec, selection);
+
+  const className = `${toPascalCase(policy.vendor.name)}Client`;
+  const header = fileHeader({
+    generatorVersion: VENDORGUARD_VERSION,
+    specTitle: model.title,
+    specVersion: model.version,
+    specSha256: spec.sha256,
+    policySha256: loadedPolicy.sha256,
+  });
+  const runtimeConfig = toRuntimeConfig(policy, documentOperations);
+  const sources: OutputFile[] = [
+    { path: "client.ts", content: emitClientFile(model, className, policy.vendor.name) },
+    { path: "index.ts", content: emitIndexFile(className) },
+    { path: "operations.ts", content: emitOperationsFile(model) },
+    {
+      path: "policy.ts",
+      content: `import type { RuntimeConfig } from "./runtime/index.js";\n\n/** The resolved policy this client enforces. */\nexport const runtimeConfig: RuntimeConfig = ${jsonLiteral(runtimeConfig as unknown as JsonValue)};\n`,
+    },
+    { path: "schemas.ts", content: emitSchemasFile(model, policy.unknownKeys, request.schemaTyping) },
+    { path: "types.ts", content: emitTypesFile(model) },
+    ...(await runtimeSources()),
+  ];
+  const files = await Promise.all(
+    sources.map(async (file) => ({ path: file.path, content: header + "\n" + (await formatTypeScript(file.content)) })),
+  );
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, model, className, specSha256: spec.sha256, policySha256: loadedPolicy.sha256 };
+}
+
+/** Renders a client and replaces the output folder with it. */
+export async function generateClient(request: GenerateRequest): Promise<GenerateResult> {
+  const started = performance.now();
+  const rendered = await renderClient(request);
+  await writeOutput(request.outDir, rendered.files, { force: request.force ?? false });
+  return { ...rendered, outDir: request.outDir, durationMs: performance.now() - started };
+}
+
+/** The runtime's TypeScript sources, copied unchanged into `runtime/` of every client. */
+async function runtimeSources(): Promise<OutputFile[]> {
+  const dir = path.join(PACKAGE_ROOT, "src", "runtime");
+  const names = (await readdir(dir)).filter((name) => name.endsWith(".ts")).sort();
+  return Promise.all(names.map(async (name) => ({ path: `runtime/${name}`, content: await readFile(path.join(dir, name), "utf8") })));
+}

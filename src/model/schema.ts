@@ -1,0 +1,279 @@
+/**
+ * Normalising JSON Schema objects from Swagger 2.0, OpenAPI 3.0 and 3.1 into `SchemaNode`s. Every
+ * dialect difference (nullable spellings, exclusive bounds, type arrays, `type: file`) ends here.
+ */
+import type { SpecVersion } from "../spec/version.js";
+import { mergeAllOf } from "./all-of.js";
+import type { Location } from "./resolve.js";
+import type { SchemaRegistry } from "./registry.js";
+import type {
+  ArrayNode,
+  JsonValue,
+  NumberNode,
+  ObjectNode,
+  PropertyNode,
+  SchemaMeta,
+  SchemaNode,
+  StringNode,
+  UnionNode,
+} from "./types.js";
+
+type Raw = Record<string, unknown>;
+
+export class SchemaNormalizer {
+  readonly #version: SpecVersion;
+  readonly #registry: SchemaRegistry;
+  /** Problems worth telling the user that do not stop generation. */
+  readonly warnings: string[] = [];
+
+  constructor(version: SpecVersion, registry: SchemaRegistry) {
+    this.#version = version;
+    this.#registry = registry;
+  }
+
+  /** Normalises the schema at `at`; `raw` is the value found there. */
+  normalize(raw: unknown, at: Location): SchemaNode {
+    if (raw === true || raw === undefined) return { kind: "any" };
+    if (raw === false) return { kind: "never" };
+    if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+      this.warnings.push(`${this.#registry.docs.describe(at)}: a schema must be an object; it is treated as accepting anything.`);
+      return { kind: "any" };
+    }
+    const schema = raw as Raw;
+    const node = this.#normalizeObject(schema, at);
+    return this.#withNullable(node, schema);
+  }
+
+  #normalizeObject(schema: Raw, at: Location): SchemaNode {
+    if (typeof schema.$ref === "string") {
+      return { kind: "ref", target: this.#registry.refer(schema.$ref, at), ...meta(schema) };
+    }
+    if (Array.isArray(schema.allOf)) return this.#normalizeAllOf(schema, at);
+    const union = schema.oneOf ?? schema.anyOf;
+    if (Array.isArray(union)) return this.#normalizeUnion(schema, union, at);
+    if (schema.const !== undefined) return { kind: "const", value: schema.const as JsonValue, ...meta(schema) };
+    if (Array.isArray(schema.enum)) return this.#normalizeEnum(schema);
+    return this.#normalizeTyped(schema, at);
+  }
+
+  #normalizeTyped(schema: Raw, at: Location): SchemaNode {
+    const types = typesOf(schema);
+    if (types.length === 0) return this.#normalizeType(inferType(schema), schema, at);
+    const withoutNull = types.filter((type) => type !== "null");
+    const nodes = withoutNull.map((type) => this.#normalizeType(type, schema, at));
+    const base: SchemaNode =
+      nodes.length === 0
+        ? { kind: "null" }
+        : nodes.length === 1
+          ? nodes[0]!
+          : { kind: "union", variants: nodes, exclusive: false, ...meta(schema) };
+    return withoutNull.length < types.length && nodes.length > 0 ? { kind: "nullable", inner: base } : base;
+  }
+
+  #normalizeType(type: string | undefined, schema: Raw, at: Location): SchemaNode {
+    switch (type) {
+      case "string":
+        return this.#normalizeString(schema, at);
+      case "file":
+        return { kind: "string", binary: true, ...meta(schema) };
+      case "integer":
+      case "number":
+        return this.#normalizeNumber(schema, type === "integer");
+      case "boolean":
+        return { kind: "boolean", ...meta(schema) };
+      case "null":
+        return { kind: "null", ...meta(schema) };
+      case "array":
+        return this.#normalizeArray(schema, at);
+      case "object":
+        return this.#normalizeObjectType(schema, at);
+      default:
+        return { kind: "any", ...meta(schema) };
+    }
+  }
+
+  #normalizeString(schema: Raw, at: Location): StringNode {
+    const node: StringNode = { kind: "string", ...meta(schema) };
+    if (typeof schema.format === "string") node.format = schema.format;
+    if (schema.format === "binary") node.binary = true;
+    if (isCount(schema.minLength)) node.minLength = schema.minLength;
+    if (isCount(schema.maxLength)) node.maxLength = schema.maxLength;
+    if (typeof schema.pattern === "string") {
+      if (compiles(schema.pattern)) node.pattern = schema.pattern;
+      else {
+        this.warnings.push(
+          `${this.#registry.docs.describe(at)}/pattern: ${JSON.stringify(schema.pattern)} is not a valid ECMAScript regular expression, so it is not checked.`,
+        );
+      }
+    }
+    return node;
+  }
+
+  #normalizeNumber(schema: Raw, integer: boolean): NumberNode {
+    const node: NumberNode = { kind: "number", integer, ...meta(schema) };
+    if (typeof schema.format === "string") node.format = schema.format;
+    if (typeof schema.multipleOf === "number" && schema.multipleOf > 0) node.multipleOf = schema.multipleOf;
+    const min = typeof schema.minimum === "number" ? schema.minimum : undefined;
+    const max = typeof schema.maximum === "number" ? schema.maximum : undefined;
+    // Swagger 2.0 and OpenAPI 3.0 write exclusive bounds as booleans beside minimum/maximum;
+    // OpenAPI 3.1 (JSON Schema 2020-12) writes them as numbers of their own.
+    if (schema.exclusiveMinimum === true && min !== undefined) node.exclusiveMinimum = min;
+    else if (min !== undefined) node.minimum = min;
+    if (typeof schema.exclusiveMinimum === "number") node.exclusiveMinimum = schema.exclusiveMinimum;
+    if (schema.exclusiveMaximum === true && max !== undefined) node.exclusiveMaximum = max;
+    else if (max !== undefined) node.maximum = max;
+    if (typeof schema.exclusiveMaximum === "number") node.exclusiveMaximum = schema.exclusiveMaximum;
+    return node;
+  }
+
+  #normalizeArray(schema: Raw, at: Location): ArrayNode {
+    // TODO: draft-04 tuple form (`items` as a list) is not checked position by position; any item passes.
+    const items = Array.isArray(schema.items) ? { kind: "any" as const } : this.normalize(schema.items, child(at, "items"));
+    const node: ArrayNode = { kind: "array", items, ...meta(schema) };
+    if (isCount(schema.minItems)) node.minItems = schema.minItems;
+    if (isCount(schema.maxItems)) node.maxItems = schema.maxItems;
+    if (schema.uniqueItems === true) node.uniqueItems = true;
+    return node;
+  }
+
+  #normalizeObjectType(schema: Raw, at: Location): ObjectNode {
+    const required = new Set(Array.isArray(schema.required) ? schema.required.filter(isString) : []);
+    const properties: PropertyNode[] = [];
+    const declared = isRecord(schema.properties) ? schema.properties : {};
+    const propertiesAt = child(at, "properties");
+    for (const name of Object.keys(declared)) {
+      const node = this.normalize(declared[name], child(propertiesAt, name));
+      properties.push({ name, required: required.has(name), schema: node });
+    }
+    // A name listed in `required` without a property definition must be present with any value.
+    for (const name of required) {
+      if (!Object.hasOwn(declared, name)) properties.push({ name, required: true, schema: { kind: "any" } });
+    }
+    const node: ObjectNode = { kind: "object", properties, additional: this.#additional(schema, at), ...meta(schema) };
+    if (isCount(schema.minProperties)) node.minProperties = schema.minProperties;
+    if (isCount(schema.maxProperties)) node.maxProperties = schema.maxProperties;
+    return node;
+  }
+
+  #additional(schema: Raw, at: Location): ObjectNode["additional"] {
+    // TODO: patternProperties are not checked yet; an object that has them accepts any extra key.
+    if (isRecord(schema.patternProperties) && Object.keys(schema.patternProperties).length > 0) return "allowed";
+    const additional = schema.additionalProperties;
+    if (additional === false) return "closed";
+    if (additional === undefined) return "unspecified";
+    if (additional === true) return "allowed";
+    if (isRecord(additional) && Object.keys(additional).length === 0) return "allowed";
+    return this.normalize(additional, child(at, "additionalProperties"));
+  }
+
+  #normalizeEnum(schema: Raw): SchemaNode {
+    const values = (schema.enum as JsonValue[]).slice();
+    // OpenAPI 3.0 allows `nullable: true` beside an enum that does not list null; null is accepted then.
+    if (isNullableKeyword(schema) && !values.includes(null)) values.push(null);
+    return { kind: "enum", values, ...meta(schema) };
+  }
+
+  #normalizeUnion(schema: Raw, variants: unknown[], at: Location): SchemaNode {
+    const keyword = schema.oneOf !== undefined ? "oneOf" : "anyOf";
+    const variantsAt = child(at, keyword);
+    const nodes = variants.map((variant, index) => this.normalize(variant, child(variantsAt, String(index))));
+    const union: UnionNode = { kind: "union", variants: nodes, exclusive: keyword === "oneOf", ...meta(schema) };
+    const discriminator = this.#registry.discriminatorOf(schema, nodes, at);
+    if (discriminator) union.discriminator = discriminator;
+    const base = siblingConstraints(schema, [keyword, "discriminator"]);
+    if (!base) return union;
+    return { kind: "intersection", parts: [this.#normalizeObject(base, at), union] };
+  }
+
+  #normalizeAllOf(schema: Raw, at: Location): SchemaNode {
+    const partsAt = child(at, "allOf");
+    const parts = (schema.allOf as unknown[]).map((part, index) => this.normalize(part, child(partsAt, String(index))));
+    const base = siblingConstraints(schema, ["allOf"]);
+    if (base) parts.push(this.#normalizeObject(base, at));
+    const merged = mergeAllOf(parts, (target) => this.#registry.nodeOf(target));
+    return { ...merged, ...meta(schema) } as SchemaNode;
+  }
+
+  #withNullable(node: SchemaNode, schema: Raw): SchemaNode {
+    if (!isNullableKeyword(schema) || node.kind === "nullable" || node.kind === "enum") return node;
+    if (node.kind === "any" || node.kind === "null") return node;
+    return { kind: "nullable", inner: node };
+  }
+}
+
+/** OpenAPI 3.0 `nullable: true` or the Swagger 2.0 extension `x-nullable: true`. */
+function isNullableKeyword(schema: Raw): boolean {
+  return schema.nullable === true || schema["x-nullable"] === true;
+}
+
+function typesOf(schema: Raw): string[] {
+  if (typeof schema.type === "string") return [schema.type];
+  if (Array.isArray(schema.type)) return schema.type.filter(isString);
+  return [];
+}
+
+/** Guesses the type of a schema written without `type` from the keywords it uses. */
+function inferType(schema: Raw): string | undefined {
+  if (schema.properties !== undefined || schema.additionalProperties !== undefined || schema.required !== undefined) {
+    return "object";
+  }
+  if (schema.items !== undefined) return "array";
+  if (schema.pattern !== undefined || schema.minLength !== undefined || schema.maxLength !== undefined) return "string";
+  return undefined;
+}
+
+const CONSTRAINT_KEYWORDS = ["type", "properties", "required", "additionalProperties", "items", "enum", "const"];
+
+/** The keywords beside `allOf`/`oneOf`/`anyOf` that constrain the value, as a schema, if any. */
+function siblingConstraints(schema: Raw, exclude: string[]): Raw | undefined {
+  const base: Raw = {};
+  let constrained = false;
+  for (const [key, value] of Object.entries(schema)) {
+    if (exclude.includes(key)) continue;
+    base[key] = value;
+    if (CONSTRAINT_KEYWORDS.includes(key) && !(key === "type" && value === "object" && !schema.properties && !schema.required)) {
+      constrained = true;
+    }
+  }
+  return constrained ? base : undefined;
+}
+
+function meta(schema: Raw): SchemaMeta {
+  const result: SchemaMeta = {};
+  if (typeof schema.description === "string" && schema.description.length > 0) result.description = schema.description;
+  else if (typeof schema.title === "string" && schema.title.length > 0) result.description = schema.title;
+  if (schema.readOnly === true) result.readOnly = true;
+  if (schema.writeOnly === true) result.writeOnly = true;
+  if (schema.deprecated === true) result.deprecated = true;
+  return result;
+}
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, "u");
+    return true;
+  } catch {
+    try {
+      new RegExp(pattern);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+export function child(at: Location, token: string): Location {
+  return { file: at.file, pointer: `${at.pointer}/${token.replace(/~/g, "~0").replace(/\//g, "~1")}` };
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0;
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === "string";
+}
+
+function isRecord(value: unknown): value is Raw {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}

@@ -1,0 +1,69 @@
+/**
+ * The load stage: from a file path to the parsed document, the files its `$ref`s reach, its
+ * version and its digest. Nothing here interprets OpenAPI beyond the version.
+ */
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { collectRefs, readReferencedFiles, rejectRemoteRefs } from "./refs.js";
+import { parseDocumentText, readDocumentBytes, type ReadOptions } from "./read.js";
+import { assertValidDocument } from "./validate.js";
+import { detectSpecVersion, type SpecVersion } from "./version.js";
+
+export interface LoadedSpec {
+  /** Absolute path of the entry document. */
+  file: string;
+  /** Path as the user gave it, for messages. */
+  displayPath: string;
+  version: SpecVersion;
+  /** The parsed entry document. */
+  document: Record<string, unknown>;
+  /** Every parsed file keyed by absolute path, the entry document included. */
+  files: Map<string, unknown>;
+  /**
+   * sha256 of the entry file's bytes; for a document split over several files, sha256 of the
+   * sorted list of each file's relative path and sha256, so a change in any file changes it.
+   */
+  sha256: string;
+}
+
+/**
+ * Reads and parses a document and every local file its `$ref`s reach. Validation is a separate
+ * step (`validateSpec`) because which problems count depends on the operations the policy selects.
+ */
+export async function loadSpec(displayPath: string, options: ReadOptions = {}): Promise<LoadedSpec> {
+  const file = path.resolve(displayPath);
+  const bytes = await readDocumentBytes(file, options);
+  const document = parseDocumentText(bytes.toString("utf8"), displayPath) as Record<string, unknown>;
+  const version = detectSpecVersion(document, displayPath);
+
+  const refs = collectRefs(document);
+  rejectRemoteRefs(refs, displayPath);
+  const hasExternalRefs = refs.some((found) => !found.ref.startsWith("#"));
+  const files = hasExternalRefs
+    ? await readReferencedFiles(file, document)
+    : new Map<string, unknown>([[file, document]]);
+
+  const sha256 = hasExternalRefs ? await digestFiles(file, [...files.keys()], options) : sha256Hex(bytes);
+  return { file, displayPath, version, document, files, sha256 };
+}
+
+/** Checks the entry document against its version's JSON Schema, skipping problems `isIgnored` accepts. */
+export function validateSpec(spec: LoadedSpec, isIgnored: (pointer: string) => boolean = () => false): void {
+  assertValidDocument(spec.document, spec.version, spec.displayPath, isIgnored);
+}
+
+/** Returns the sha256 of some bytes as lower-case hex. */
+export function sha256Hex(bytes: Buffer | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+async function digestFiles(entry: string, files: string[], options: ReadOptions): Promise<string> {
+  const base = path.dirname(entry);
+  const lines: string[] = [];
+  for (const file of files) {
+    const relative = path.relative(base, file).split(path.sep).join("/");
+    lines.push(`${relative} ${sha256Hex(await readDocumentBytes(file, options))}`);
+  }
+  lines.sort();
+  return sha256Hex(lines.join("\n"));
+}

@@ -1,0 +1,132 @@
+/**
+ * Finding `$ref`s in a document and reading the local files they point to. Remote references are
+ * never fetched: each one is an error that names it.
+ */
+import path from "node:path";
+import SwaggerParser from "@apidevtools/swagger-parser";
+import { VendorguardError } from "../errors.js";
+import { parseDocumentText } from "./read.js";
+
+/** One `$ref` found while walking a document, with the JSON pointer of the object holding it. */
+export interface FoundRef {
+  ref: string;
+  pointer: string;
+}
+
+/** Collects every `$ref` string in a parsed document, iteratively so deep documents cannot overflow the stack. */
+export function collectRefs(root: unknown): FoundRef[] {
+  const found: FoundRef[] = [];
+  const stack: Array<{ value: unknown; pointer: string }> = [{ value: root, pointer: "" }];
+  while (stack.length > 0) {
+    const { value, pointer } = stack.pop()!;
+    if (value === null || typeof value !== "object") continue;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], pointer: `${pointer}/${i}` });
+      continue;
+    }
+    const record = value as Record<string, unknown>;
+    if (typeof record.$ref === "string") found.push({ ref: record.$ref, pointer });
+    for (const key of Object.keys(record).reverse()) {
+      stack.push({ value: record[key], pointer: `${pointer}/${escapePointerToken(key)}` });
+    }
+  }
+  return found;
+}
+
+/** True for a reference that names a network location (`http:`, `https:` or scheme-relative `//`). */
+export function isRemoteRef(ref: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(ref) ? !/^file:/i.test(ref) : ref.startsWith("//");
+}
+
+/** Rejects the first remote reference with an error that names it and where it sits. */
+export function rejectRemoteRefs(refs: FoundRef[], file: string): void {
+  const remote = refs.find((found) => isRemoteRef(found.ref));
+  if (!remote) return;
+  throw new VendorguardError(
+    "remote_ref",
+    `${file}#${remote.pointer}: the $ref "${remote.ref}" points to the network, and vendorguard never fetches remote references. Download that document next to the spec and make the $ref a relative file path.`,
+  );
+}
+
+/**
+ * Reads every local file reachable through `$ref`s from the entry document, using swagger-parser's
+ * resolver. Returns the parsed files keyed by absolute path, entry included.
+ */
+export async function readReferencedFiles(
+  entryFile: string,
+  entryDocument: unknown,
+): Promise<Map<string, unknown>> {
+  const refusingRemote = {
+    order: 1,
+    canRead: /^https?:/i,
+    read(file: { url: string }): never {
+      throw new VendorguardError(
+        "remote_ref",
+        `${entryFile}: a $ref points to ${file.url}, and vendorguard never fetches remote references. Download that document next to the spec and make the $ref a relative file path.`,
+      );
+    },
+  };
+  const ownParser = {
+    order: 1,
+    canParse: /\.(ya?ml|json)$/i,
+    parse(file: { url: string; data: Buffer | string }): unknown {
+      const text = typeof file.data === "string" ? file.data : file.data.toString("utf8");
+      const parsed = parseDocumentText(text, file.url);
+      rejectRemoteRefs(collectRefs(parsed), file.url);
+      return parsed;
+    },
+  };
+  let refs: { values(): Record<string, unknown> };
+  try {
+    const options = {
+      resolve: { external: true, http: refusingRemote },
+      parse: { yaml: ownParser, json: ownParser, text: false, binary: false },
+    };
+    const resolve = SwaggerParser.resolve.bind(SwaggerParser) as unknown as (
+      file: string,
+      api: unknown,
+      options: unknown,
+    ) => Promise<{ values(): Record<string, unknown> }>;
+    refs = await resolve(entryFile, structuredClone(entryDocument), options);
+  } catch (error) {
+    throw refError(error, entryFile);
+  }
+  const files = new Map<string, unknown>();
+  for (const [location, value] of Object.entries(refs.values())) files.set(path.resolve(location), value);
+  files.set(path.resolve(entryFile), entryDocument);
+  return files;
+}
+
+function refError(error: unknown, entryFile: string): Error {
+  if (error instanceof VendorguardError) return error;
+  const cause = error as { message?: string; code?: string; source?: string };
+  const original = findVendorguardCause(error);
+  if (original) return original;
+  return new VendorguardError(
+    "unresolvable_ref",
+    `${entryFile}: a $ref cannot be resolved (${cause.message ?? String(error)}). Check that the referenced file exists beside the document and the JSON pointer after '#' names an existing key.`,
+    { cause: error },
+  );
+}
+
+function findVendorguardCause(error: unknown): VendorguardError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    if (current instanceof VendorguardError) return current;
+    const errors = (current as { errors?: unknown[] }).errors;
+    const nested = errors?.find((item) => item instanceof VendorguardError);
+    if (nested instanceof VendorguardError) return nested;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Escapes one JSON pointer token (`~` to `~0`, `/` to `~1`). */
+export function escapePointerToken(token: string): string {
+  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** Decodes one JSON pointer token. */
+export function unescapePointerToken(token: string): string {
+  return token.replace(/~1/g, "/").replace(/~0/g, "~");
+}
