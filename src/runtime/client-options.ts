@@ -1,0 +1,22 @@
+/** Options of a generated client's constructor, and the report that `health()` returns. */
+import type { SecretProviders } from "./auth.js";
+import type { BreakerState, RuntimeEventListener } from "./events.js";
+import type { CaInput } from "./trust-store.js";
+
+/** Options a user passes to a generated client's constructor. */
+export interface ClientOptions {
+  /** Extra trusted CA certificates in PEM form, added to the default, system and policy CAs. */
+  ca?: CaInput;
+  /** Secret provider functions, named by `SecretSource.provider`; called on every call. */
+  secrets?: SecretProviders;
+  /** Receives runtime events; nothing is reported or logged without it. */
+  onEvent?: RuntimeEventListener;
+  /** Environment that `env` secret and CA sources read; defaults to `process.env`. */
+  env?: Record<string, string | undefined>;
+}
+
+/** The client's state as `health()` reports it. */
+export interface HealthReport {
+  vendor: string;
+  breaker: BreakerState;
+}

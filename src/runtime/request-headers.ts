@@ -1,0 +1,150 @@
+/**
+ * Builds the header and cookie parameters of a call and validates every header before it is
+ * sent. A value containing CR, LF or NUL is rejected, because it could inject a header or split
+ * the request.
+ */
+import { RequestValidationError, type ErrorContext } from "./errors.js";
+import type { OperationSpec, ParameterSpec } from "./operation.js";
+import { isAbsent, shapeParameter, type ParameterShape } from "./parameter-value.js";
+
+// OpenAPI 3 ignores header parameters with these names, because other fields set those headers.
+const ignoredHeaderParameters = new Set(["accept", "content-type", "authorization"]);
+
+// RFC 9110 token characters, the only ones allowed in a header name.
+const headerNamePattern = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const forbiddenValueCharacters = /[\r\n\0]/;
+
+/** Serialises the declared header parameters (simple style) into lower-cased header names. */
+export function buildHeaderParameters(
+  operation: OperationSpec,
+  values: Record<string, unknown> | undefined,
+  context: ErrorContext,
+): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const parameter of operation.parameters) {
+    const name = parameter.name.toLowerCase();
+    if (parameter.in !== "header" || ignoredHeaderParameters.has(name)) {
+      continue;
+    }
+    const value = readParameter(parameter, values, context);
+    if (value !== undefined) {
+      headers[name] =
+        parameter.json === true
+          ? JSON.stringify(value)
+          : serialiseSimple(parameter, value, context);
+    }
+  }
+  return headers;
+}
+
+/**
+ * Builds the Cookie header from the declared cookie parameters (form style) and the extra pairs
+ * added by the runtime, such as an API key. Returns undefined when there is no cookie.
+ */
+export function buildCookieHeader(
+  operation: OperationSpec,
+  values: Record<string, unknown> | undefined,
+  extraPairs: Array<[string, string]>,
+  context: ErrorContext,
+): string | undefined {
+  const pairs: string[] = [];
+  for (const parameter of operation.parameters) {
+    if (parameter.in !== "cookie") {
+      continue;
+    }
+    const value = readParameter(parameter, values, context);
+    if (value !== undefined) {
+      pairs.push(...serialiseCookie(parameter, value, context));
+    }
+  }
+  for (const [name, value] of extraPairs) {
+    pairs.push(`${name}=${encodeURIComponent(value)}`);
+  }
+  return pairs.length === 0 ? undefined : pairs.join("; ");
+}
+
+/** Throws RequestValidationError for an invalid header name or a value with CR, LF or NUL. */
+export function assertValidHeaders(headers: Record<string, string>, context: ErrorContext): void {
+  for (const [name, value] of Object.entries(headers)) {
+    if (!headerNamePattern.test(name)) {
+      throw new RequestValidationError(context, `header name "${name}" is not a valid token`);
+    }
+    if (forbiddenValueCharacters.test(value)) {
+      // The value is left out of the message because it may be a credential.
+      throw new RequestValidationError(context, `header "${name}" contains CR, LF or NUL`);
+    }
+  }
+}
+
+/** Returns the Accept header: every media type the operation's responses declare. */
+export function buildAcceptHeader(operation: OperationSpec): string {
+  const mediaTypes = new Set(operation.responses.flatMap((response) => response.mediaTypes));
+  return mediaTypes.size === 0 ? "*/*" : [...mediaTypes].join(", ");
+}
+
+function readParameter(
+  parameter: ParameterSpec,
+  values: Record<string, unknown> | undefined,
+  context: ErrorContext,
+): unknown {
+  const value = values?.[parameter.name];
+  if (isAbsent(value)) {
+    if (parameter.required) {
+      throw new RequestValidationError(
+        context,
+        `${parameter.in} parameter "${parameter.name}" is missing`,
+      );
+    }
+    return undefined;
+  }
+  return value;
+}
+
+function shapeOrThrow(
+  parameter: ParameterSpec,
+  value: unknown,
+  context: ErrorContext,
+): ParameterShape {
+  const shape = shapeParameter(value);
+  if (typeof shape === "string") {
+    throw new RequestValidationError(
+      context,
+      `${parameter.in} parameter "${parameter.name}" ${shape}`,
+    );
+  }
+  return shape;
+}
+
+function serialiseSimple(parameter: ParameterSpec, value: unknown, context: ErrorContext): string {
+  const shape = shapeOrThrow(parameter, value, context);
+  if (shape.kind === "primitive") {
+    return shape.value;
+  }
+  if (shape.kind === "array") {
+    return shape.items.join(",");
+  }
+  const separator = parameter.explode ? "=" : ",";
+  return shape.entries.map(([key, item]) => `${key}${separator}${item}`).join(",");
+}
+
+function serialiseCookie(
+  parameter: ParameterSpec,
+  value: unknown,
+  context: ErrorContext,
+): string[] {
+  const name = parameter.name;
+  const shape = shapeOrThrow(parameter, value, context);
+  if (shape.kind === "primitive") {
+    return [`${name}=${encodeURIComponent(shape.value)}`];
+  }
+  if (shape.kind === "array") {
+    const items = shape.items.map(encodeURIComponent);
+    return parameter.explode
+      ? items.map((item) => `${name}=${item}`)
+      : [`${name}=${items.join(",")}`];
+  }
+  if (parameter.explode) {
+    return shape.entries.map(([key, item]) => `${key}=${encodeURIComponent(item)}`);
+  }
+  return [`${name}=${shape.entries.flat().map(encodeURIComponent).join(",")}`];
+}

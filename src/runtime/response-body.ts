@@ -1,0 +1,154 @@
+/**
+ * Reads a response body as a stream under a byte limit, decompressing gzip, deflate and br with
+ * node:zlib. The limit counts decoded bytes, so a small compressed body that inflates past it (a
+ * decompression bomb) is cut off as soon as the limit is passed.
+ */
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream";
+import * as zlib from "node:zlib";
+import type { Dispatcher } from "undici";
+import {
+  ContentTypeError,
+  NetworkError,
+  ResponseTooLargeError,
+  type ErrorContext,
+} from "./errors.js";
+import type { ResponseSpec } from "./operation.js";
+import { isJsonMediaType } from "./request-body.js";
+
+/** Content codings the runtime can decode; it sends them as Accept-Encoding. */
+export const acceptedEncodings = "gzip, deflate, br";
+
+/**
+ * Reads the whole body into memory and throws ResponseTooLargeError once it passes `maxBytes`.
+ * With `decode`, the body is decompressed and decoded bytes are counted. A Content-Length above
+ * the limit fails before any byte is read. The declared length is never trusted beyond that,
+ * because the bytes are counted as they arrive.
+ */
+export async function readBody(
+  body: Readable,
+  headers: Record<string, string>,
+  maxBytes: number,
+  context: ErrorContext,
+  decode = true,
+): Promise<Uint8Array> {
+  const encoding = decode ? headers["content-encoding"] : undefined;
+  const declaredLength = Number(headers["content-length"]);
+  if (Number.isFinite(declaredLength) && declaredLength > maxBytes && encoding === undefined) {
+    destroyQuietly(body);
+    throw new ResponseTooLargeError(context, maxBytes);
+  }
+  const decoded = decodeStream(body, encoding, context);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of decoded as AsyncIterable<Buffer>) {
+    total += chunk.byteLength;
+    if (total > maxBytes) {
+      destroyQuietly(decoded);
+      destroyQuietly(body);
+      throw new ResponseTooLargeError(context, maxBytes);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * Reads and drops a body that will not be used, so that the connection can serve the next
+ * request. Past undici's default dump limit of 128 KiB the connection is closed instead.
+ */
+export async function discardBody(body: Dispatcher.ResponseData["body"]): Promise<void> {
+  await body.dump().catch(() => undefined);
+}
+
+/**
+ * Destroys a stream without an unhandled `error` event: undici's body emits RequestAbortedError
+ * when it is destroyed before its end, which would crash the process without a listener.
+ */
+function destroyQuietly(stream: Readable): void {
+  stream.on("error", () => undefined);
+  stream.destroy();
+}
+
+/**
+ * Returns a stream of decoded bytes. Codings are listed in the order they were applied, so they
+ * are undone from last to first.
+ */
+function decodeStream(
+  body: Readable,
+  encodingHeader: string | undefined,
+  context: ErrorContext,
+): Readable {
+  const codings = (encodingHeader ?? "")
+    .split(",")
+    .map((coding) => coding.trim().toLowerCase())
+    .filter((coding) => coding !== "" && coding !== "identity");
+  if (codings.length === 0) {
+    return body;
+  }
+  const decoders = codings.reverse().map((coding) => createDecoder(coding, body, context));
+  // Errors surface in the for-await over the last stream; the callback only keeps pipeline quiet.
+  return pipeline([body, ...decoders], () => undefined) as unknown as Readable;
+}
+
+function createDecoder(
+  coding: string,
+  body: Readable,
+  context: ErrorContext,
+): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress {
+  switch (coding) {
+    case "gzip":
+    case "x-gzip":
+      return zlib.createGunzip();
+    case "deflate":
+      return zlib.createInflate();
+    case "br":
+      return zlib.createBrotliDecompress();
+    default:
+      destroyQuietly(body);
+      throw new NetworkError(context, `response has unsupported Content-Encoding "${coding}"`);
+  }
+}
+
+/**
+ * Throws ContentTypeError unless the response's Content-Type matches a media type the response
+ * declares. A JSON response also accepts `application/json` and any `+json` type. Parameters
+ * such as charset are ignored.
+ */
+export function assertContentType(
+  spec: ResponseSpec,
+  status: number,
+  contentType: string | undefined,
+  context: ErrorContext,
+): void {
+  if (!contentTypeMatches(spec, contentType)) {
+    const expected = spec.mediaTypes.length > 0 ? spec.mediaTypes : ["application/json"];
+    throw new ContentTypeError(context, status, contentType, expected);
+  }
+}
+
+/** Returns whether a Content-Type satisfies the response's declared media types. */
+export function contentTypeMatches(spec: ResponseSpec, contentType: string | undefined): boolean {
+  if (contentType === undefined) {
+    return spec.kind !== "json" && spec.mediaTypes.length === 0;
+  }
+  const essence = mediaTypeEssence(contentType);
+  if (spec.kind === "json" && isJsonMediaType(essence)) {
+    return true;
+  }
+  if (spec.mediaTypes.length === 0) {
+    return spec.kind !== "json";
+  }
+  return spec.mediaTypes.some((declared) => mediaRangeMatches(mediaTypeEssence(declared), essence));
+}
+
+function mediaTypeEssence(mediaType: string): string {
+  return mediaType.split(";")[0]!.trim().toLowerCase();
+}
+
+function mediaRangeMatches(range: string, essence: string): boolean {
+  if (range === "*/*" || range === essence) {
+    return true;
+  }
+  return range.endsWith("/*") && essence.startsWith(range.slice(0, -1));
+}
