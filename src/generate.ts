@@ -55,11 +55,12 @@ export async function renderClient(request: GenerateRequest): Promise<RenderedCl
     request.specPath,
     request.maxDocumentBytes === undefined ? {} : { maxBytes: request.maxDocumentBytes },
   );
-  const documentOperations = listOperations(spec.document);
+  const documentOperations = listOperations(spec);
   const keyProblems = findOperationKeyProblems(policy, documentOperations);
   if (keyProblems.length > 0) throw createPolicyError(loadedPolicy, keyProblems);
-  validateSpec(spec, excludedPointerTest(spec.document, selection));
-  const model = buildModel(spec, selection);
+  await validateSpec(spec, excludedPointerTest(spec, selection));
+  const runtime = await runtimeSources();
+  const model = buildModel(spec, selection, runtimeExportNames(runtime));
 
   const className = `${toPascalCase(policy.vendor.name)}Client`;
   const header = fileHeader({
@@ -80,7 +81,7 @@ export async function renderClient(request: GenerateRequest): Promise<RenderedCl
     },
     { path: "schemas.ts", content: emitSchemasFile(model, policy.unknownKeys, request.schemaTyping) },
     { path: "types.ts", content: emitTypesFile(model) },
-    ...(await runtimeSources()),
+    ...runtime,
   ];
   const files = await Promise.all(
     sources.map(async (file) => ({ path: file.path, content: header + "\n" + (await formatTypeScript(file.content)) })),
@@ -95,6 +96,19 @@ export async function generateClient(request: GenerateRequest): Promise<Generate
   const rendered = await renderClient(request);
   await writeOutput(request.outDir, rendered.files, { force: request.force ?? false });
   return { ...rendered, outDir: request.outDir, durationMs: performance.now() - started };
+}
+
+/** Names exported by the runtime's `index.ts`, which the client's index re-exports. */
+function runtimeExportNames(runtime: OutputFile[]): string[] {
+  const index = runtime.find((file) => file.path === "runtime/index.ts")?.content ?? "";
+  const names: string[] = [];
+  for (const block of index.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)) {
+    for (const item of block[1]!.split(",")) {
+      const name = item.trim().replace(/^type\s+/, "").split(/\s+as\s+/).pop()!.trim();
+      if (name) names.push(name);
+    }
+  }
+  return names;
 }
 
 /** The runtime's TypeScript sources, copied unchanged into `runtime/` of every client. */

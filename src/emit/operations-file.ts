@@ -22,7 +22,7 @@ function operationLiteral(model: ApiModel, operation: OperationModel): string {
   const fields = [
     `operationId: ${stringLiteral(operation.operationId)}`,
     `method: ${stringLiteral(operation.method)}`,
-    `path: ${stringLiteral(operation.path)}`,
+    `path: ${stringLiteral(encodePathTemplate(operation.path))}`,
     `parameters: [${operation.parameters.map(parameterLiteral).join(", ")}]`,
   ];
   const body = operation.requestBody;
@@ -35,6 +35,25 @@ function operationLiteral(model: ApiModel, operation: OperationModel): string {
   fields.push(`responses: [${operation.responses.map((response) => responseLiteral(model, operation, response)).join(", ")}]`);
   fields.push(`auth: ${operation.auth}`);
   return `{ ${fields.join(", ")} }`;
+}
+
+/**
+ * Percent-encodes the characters of a path template that a URL path cannot carry as they are
+ * (space, `?`, `#`, a `%` that starts no escape, non-ASCII), leaving `{name}` placeholders for the
+ * runtime. RFC 3986 allows unreserved characters, sub-delimiters, `:`, `@` and `/` in a path.
+ */
+export function encodePathTemplate(template: string): string {
+  return template
+    .split(/(\{[^{}]+\})/)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(PATH_UNSAFE, percentEncode)))
+    .join("");
+}
+
+const PATH_UNSAFE = /%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/gu;
+
+function percentEncode(character: string): string {
+  const bytes = new TextEncoder().encode(character);
+  return Array.from(bytes, (byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join("");
 }
 
 function parameterLiteral(parameter: ParameterModel): string {

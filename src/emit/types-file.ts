@@ -24,7 +24,7 @@ export function emitTypesFile(model: ApiModel): string {
     parts.push(`${docComment(schema.node.description)}export type ${schema.typeName} = ${emitType(schema.node, response)};`, "");
     if (schema.hasInputVariant) {
       parts.push(
-        `/** ${schema.typeName} as sent in requests: readOnly properties may be left out. */\nexport type ${schema.typeName}Input = ${emitType(schema.node, request)};`,
+        `/** ${schema.typeName} as sent in requests: readOnly properties may be left out. */\nexport type ${schema.inputTypeName} = ${emitType(schema.node, request)};`,
         "",
       );
     }
@@ -41,8 +41,7 @@ function requestContext(model: ApiModel): TypeContext {
   return {
     side: "request",
     typeName: (target) => {
-      const schema = namedSchema(model, target);
-      return schema.hasInputVariant ? `${schema.typeName}Input` : schema.typeName;
+      return namedSchema(model, target).inputTypeName;
     },
     withDocs: true,
   };

@@ -131,6 +131,11 @@ function emitObject(node: ObjectNode, context: ZodContext): string {
   if (node.maxProperties !== undefined) {
     out += `.refine((value) => Object.keys(value).length <= ${node.maxProperties}, { message: "Too many properties" })`;
   }
+  // zod reads each declared key with `input[key]`, so a missing `constructor` or `toString` would
+  // be found on Object.prototype. Such objects are validated on a copy without a prototype.
+  if (node.properties.some((property) => property.name in Object.prototype)) {
+    out = `z.preprocess(copyOwnProperties, ${out})`;
+  }
   return out;
 }
 

@@ -7,7 +7,7 @@ import { escapePointerToken } from "../spec/refs.js";
 import { NameAllocator, toCamelCase, toPascalCase } from "./names.js";
 import { HTTP_METHODS, OperationBuilder, type UnnamedOperation } from "./operations.js";
 import { compareCodeUnits, SchemaRegistry } from "./registry.js";
-import { DocumentSet } from "./resolve.js";
+import { DocumentSet, type Location } from "./resolve.js";
 import type { ApiModel, OperationModel } from "./types.js";
 
 /** Which operations the client contains, by operationId or `METHOD /path`. */
@@ -20,7 +20,11 @@ export interface OperationSelection {
 /** Method names the client class defines itself, which operations may not take. */
 const CLIENT_MEMBERS = ["constructor", "health", "close", "runtime"];
 
-export function buildModel(spec: LoadedSpec, selection: OperationSelection): ApiModel {
+/**
+ * Builds the model. `reservedTypeNames` are names the client's index also exports (the runtime's),
+ * which no schema or operation type may take.
+ */
+export function buildModel(spec: LoadedSpec, selection: OperationSelection, reservedTypeNames: string[] = []): ApiModel {
   const docs = new DocumentSet(spec.file, spec.displayPath, spec.files);
   const registry = new SchemaRegistry(docs, spec.version);
   registry.registerComponents();
@@ -29,30 +33,32 @@ export function buildModel(spec: LoadedSpec, selection: OperationSelection): Api
   registry.normalizeAll();
 
   const info = (spec.document.info ?? {}) as Record<string, unknown>;
-  const operations = nameOperations(unnamed);
+  const typeNames = new NameAllocator(reservedTypeNames);
+  const schemas = registry.named(typeNames);
+  const operations = nameOperations(unnamed, typeNames);
   return {
     title: typeof info.title === "string" ? info.title : "API",
     version: typeof info.version === "string" ? info.version : String(info.version ?? ""),
     specVersion: spec.version,
-    schemas: registry.named(),
+    schemas,
     operations: operations.models,
     warnings: [...registry.normalizer.warnings, ...builder.warnings, ...operations.warnings],
   };
 }
 
 /** Returns a predicate telling whether a JSON pointer lies inside an operation the selection leaves out. */
-export function excludedPointerTest(document: Record<string, unknown>, selection: OperationSelection): (pointer: string) => boolean {
+export function excludedPointerTest(spec: LoadedSpec, selection: OperationSelection): (pointer: string) => boolean {
   const excluded: string[] = [];
-  forEachOperation(document, (pathKey, method, operation) => {
+  forEachOperation(spec, ({ pathKey, method, operation }) => {
     if (!isSelected(selection, operation, method, pathKey)) excluded.push(`/paths/${escapePointerToken(pathKey)}/${method}`);
   });
   return (pointer) => excluded.some((prefix) => pointer === prefix || pointer.startsWith(`${prefix}/`));
 }
 
 /** Every operation of the document as method, path and operationId (or `METHOD /path`). */
-export function listOperations(document: Record<string, unknown>): Array<{ operationId: string; method: HttpMethod; path: string }> {
+export function listOperations(spec: LoadedSpec): Array<{ operationId: string; method: HttpMethod; path: string }> {
   const list: Array<{ operationId: string; method: HttpMethod; path: string }> = [];
-  forEachOperation(document, (pathKey, method, operation) => {
+  forEachOperation(spec, ({ pathKey, method, operation }) => {
     const httpMethod = method.toUpperCase() as HttpMethod;
     const operationId = typeof operation.operationId === "string" ? operation.operationId : `${httpMethod} ${pathKey}`;
     list.push({ operationId, method: httpMethod, path: pathKey });
@@ -62,28 +68,54 @@ export function listOperations(document: Record<string, unknown>): Array<{ opera
 
 function collectOperations(spec: LoadedSpec, builder: OperationBuilder, selection: OperationSelection): UnnamedOperation[] {
   const operations: UnnamedOperation[] = [];
-  forEachOperation(spec.document, (pathKey, method, operation, pathItem) => {
+  forEachOperation(spec, ({ pathKey, method, operation, pathItem, at }) => {
     if (!isSelected(selection, operation, method, pathKey)) return;
-    const at = { file: spec.file, pointer: `/paths/${escapePointerToken(pathKey)}/${method}` };
     operations.push(builder.build(pathKey, method, pathItem, operation, at));
   });
   return operations;
 }
 
-function forEachOperation(
-  document: Record<string, unknown>,
-  visit: (pathKey: string, method: (typeof HTTP_METHODS)[number], operation: Record<string, unknown>, pathItem: Record<string, unknown>) => void,
-): void {
-  const paths = (document.paths ?? {}) as Record<string, unknown>;
+interface FoundOperation {
+  pathKey: string;
+  method: (typeof HTTP_METHODS)[number];
+  operation: Record<string, unknown>;
+  pathItem: Record<string, unknown>;
+  /** Where the operation object sits, after following a `$ref` to another file. */
+  at: Location;
+}
+
+/**
+ * Visits every operation in path order, then method order. Path items and operation objects
+ * that are `$ref`s to other files (as some vendors split their documents) are followed.
+ */
+function forEachOperation(spec: LoadedSpec, visit: (found: FoundOperation) => void): void {
+  const docs = new DocumentSet(spec.file, spec.displayPath, spec.files);
+  const paths = (spec.document.paths ?? {}) as Record<string, unknown>;
   for (const pathKey of Object.keys(paths).sort(compareCodeUnits)) {
-    const pathItem = paths[pathKey];
-    if (pathItem === null || typeof pathItem !== "object") continue;
+    const pathAt = { file: spec.file, pointer: `/paths/${escapePointerToken(pathKey)}` };
+    const pathItem = followRef(docs, paths[pathKey], pathAt);
+    if (!pathItem) continue;
     for (const method of [...HTTP_METHODS].sort()) {
-      const operation = (pathItem as Record<string, unknown>)[method];
-      if (operation === null || typeof operation !== "object") continue;
-      visit(pathKey, method, operation as Record<string, unknown>, pathItem as Record<string, unknown>);
+      const operation = followRef(docs, pathItem.value[method], { file: pathItem.at.file, pointer: `${pathItem.at.pointer}/${method}` });
+      if (!operation) continue;
+      visit({ pathKey, method, operation: operation.value, pathItem: pathItem.value, at: operation.at });
     }
   }
+}
+
+function followRef(docs: DocumentSet, value: unknown, at: Location): { value: Record<string, unknown>; at: Location } | undefined {
+  let current = value;
+  let location = at;
+  for (let depth = 0; depth < 8 && isRecord(current) && typeof current.$ref === "string"; depth++) {
+    const target = docs.locate(current.$ref, location);
+    current = docs.get(target, current.$ref, location);
+    location = target;
+  }
+  return isRecord(current) ? { value: current, at: location } : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 function isSelected(selection: OperationSelection, operation: Record<string, unknown>, method: string, pathKey: string): boolean {
@@ -98,7 +130,7 @@ function isSelected(selection: OperationSelection, operation: Record<string, unk
  * it has none. Clashes get numbered suffixes in path order, and duplicate operationIds are
  * reported, so no operation is dropped or paired with another's schemas.
  */
-function nameOperations(unnamed: UnnamedOperation[]): { models: OperationModel[]; warnings: string[] } {
+function nameOperations(unnamed: UnnamedOperation[], typeNames: NameAllocator): { models: OperationModel[]; warnings: string[] } {
   const warnings: string[] = [];
   const byId = new Map<string, UnnamedOperation[]>();
   for (const operation of unnamed) {
@@ -115,9 +147,20 @@ function nameOperations(unnamed: UnnamedOperation[]): { models: OperationModel[]
   const models = unnamed.map(({ hasOperationId, ...operation }) => {
     const base = hasOperationId ? toCamelCase(operation.operationId) : toCamelCase(nameFromPath(operation.method, operation.path));
     const methodName = names.allocate(base);
-    return { ...operation, methodName, typeName: toPascalCase(methodName) };
+    const typeName = typeNames.allocateGroup(toPascalCase(methodName), operationTypeSuffixes(operation));
+    return { ...operation, methodName, typeName };
   });
   return { models, warnings };
+}
+
+/** Suffixes of the type names emitted for an operation: input, result and inline response bodies. */
+function operationTypeSuffixes(operation: Omit<OperationModel, "methodName" | "typeName">): string[] {
+  const suffixes = ["Input", "Result"];
+  for (const response of operation.responses) {
+    const status = response.status === "default" ? "Default" : response.status.toUpperCase();
+    suffixes.push(`Response${status}`, `Response${status}Schema`);
+  }
+  return suffixes;
 }
 
 /** `GET /items/{id}` to `get items by id`. */

@@ -63,6 +63,25 @@ export class NameAllocator {
     for (const name of reserved) this.#used.add(name.toLowerCase());
   }
 
+  /** True when `name` has not been handed out or reserved. */
+  isFree(name: string): boolean {
+    return !this.#used.has(name.toLowerCase());
+  }
+
+  /**
+   * Takes a group of names sharing one base: the first of `base`, `base2`, ... for which every
+   * `base + suffix` is free. Returns that base.
+   */
+  allocateGroup(base: string, suffixes: string[]): string {
+    for (let n = 1; ; n++) {
+      const candidate = n === 1 ? base : `${base}${n}`;
+      if (suffixes.every((suffix) => this.isFree(`${candidate}${suffix}`))) {
+        for (const suffix of suffixes) this.allocate(`${candidate}${suffix}`);
+        return candidate;
+      }
+    }
+  }
+
   /** Returns `base`, or `base` with the smallest suffix that is still free (compared case-insensitively). */
   allocate(base: string): string {
     let candidate = base;

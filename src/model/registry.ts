@@ -43,7 +43,7 @@ export class SchemaRegistry {
   /** Registers every component schema of the entry document. */
   registerComponents(): void {
     const at = { file: this.docs.entry, pointer: this.#componentsPointer };
-    const components = this.docs.get(at, `#${this.#componentsPointer}`, { file: this.docs.entry, pointer: "" });
+    const components = this.docs.find(at);
     if (components === null || typeof components !== "object") return;
     for (const name of Object.keys(components).sort(compareCodeUnits)) {
       this.refer(`#${this.#componentsPointer}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`, at);
@@ -68,6 +68,21 @@ export class SchemaRegistry {
     return key;
   }
 
+  /**
+   * Follows a `$ref` that stands for a whole map such as `properties` (some documents split those
+   * into files), returning the map and where it sits.
+   */
+  followMapRef(value: unknown, at: Location): { value: Record<string, unknown>; at: Location } {
+    let current = value;
+    let location = at;
+    for (let depth = 0; depth < 8 && isRecordValue(current) && typeof current.$ref === "string"; depth++) {
+      const target = this.docs.locate(current.$ref, location);
+      current = this.docs.get(target, current.$ref, location);
+      location = target;
+    }
+    return { value: isRecordValue(current) ? current : {}, at: location };
+  }
+
   /** Returns a named schema's node, normalising it on first use; undefined while it is in progress. */
   nodeOf(key: string): SchemaNode | undefined {
     const entry = this.#entries.get(key);
@@ -85,19 +100,24 @@ export class SchemaRegistry {
   }
 
   /** Returns every named schema with a unique type name: components first, then other targets. */
-  named(): NamedSchema[] {
+  named(names: NameAllocator = new NameAllocator()): NamedSchema[] {
     const entries = [...this.#entries.values()].sort(
       (a, b) => Number(b.isComponent) - Number(a.isComponent) || compareCodeUnits(a.key, b.key),
     );
-    const names = new NameAllocator();
     const result: NamedSchema[] = entries.map((entry) => ({
       key: entry.key,
       typeName: names.allocate(toTypeName(entry.isComponent ? entry.key : this.#nameFromLocation(entry.location))),
       pointer: this.docs.describeStable(entry.location),
       node: entry.node!,
       hasInputVariant: false,
+      inputTypeName: "",
     }));
     markInputVariants(result);
+    // Input variants are named after every plain name is taken, so `PetInput` never displaces a
+    // component the document itself calls `PetInput`.
+    for (const schema of result) {
+      schema.inputTypeName = schema.hasInputVariant ? names.allocate(`${schema.typeName}Input`) : schema.typeName;
+    }
     return result.sort((a, b) => compareCodeUnits(a.typeName, b.typeName));
   }
 
@@ -213,4 +233,8 @@ function scanNode(node: SchemaNode, found: { readWrite: boolean; targets: string
     default:
       return;
   }
+}
+
+function isRecordValue(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

@@ -38,6 +38,17 @@ export class DocumentSet {
     return { file, pointer };
   }
 
+  /** Returns the value at a location, or undefined when there is none. */
+  find(location: Location): unknown {
+    let value: unknown = this.#files.get(location.file);
+    if (location.pointer === "") return value;
+    for (const token of location.pointer.slice(1).split("/").map(unescapePointerToken)) {
+      if (value === null || typeof value !== "object" || !Object.hasOwn(value, token)) return undefined;
+      value = (value as Record<string, unknown>)[token];
+    }
+    return value;
+  }
+
   /** Returns the value at a location, or throws an error naming the reference and where it was written. */
   get(location: Location, ref: string, from: Location): unknown {
     const root = this.#files.get(location.file);

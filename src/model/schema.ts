@@ -139,8 +139,7 @@ export class SchemaNormalizer {
   #normalizeObjectType(schema: Raw, at: Location): ObjectNode {
     const required = new Set(Array.isArray(schema.required) ? schema.required.filter(isString) : []);
     const properties: PropertyNode[] = [];
-    const declared = isRecord(schema.properties) ? schema.properties : {};
-    const propertiesAt = child(at, "properties");
+    const { value: declared, at: propertiesAt } = this.#registry.followMapRef(schema.properties, child(at, "properties"));
     for (const name of Object.keys(declared)) {
       const node = this.normalize(declared[name], child(propertiesAt, name));
       properties.push({ name, required: required.has(name), schema: node });

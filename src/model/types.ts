@@ -155,9 +155,11 @@ export interface NamedSchema {
   node: SchemaNode;
   /**
    * True when the schema, or one it reaches, has readOnly or writeOnly properties, so requests
-   * need a type of their own (`<typeName>Input`).
+   * need a type of their own, named `inputTypeName`.
    */
   hasInputVariant: boolean;
+  /** Name of the request-side type; equals `typeName` when there is no input variant. */
+  inputTypeName: string;
 }
 
 export interface ParameterModel {

@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { collectRefs, readReferencedFiles, rejectRemoteRefs } from "./refs.js";
+import { bundleDocument, collectRefs, readReferencedFiles, rejectRemoteRefs } from "./refs.js";
 import { parseDocumentText, readDocumentBytes, type ReadOptions } from "./read.js";
 import { assertValidDocument } from "./validate.js";
 import { detectSpecVersion, type SpecVersion } from "./version.js";
@@ -19,6 +19,8 @@ export interface LoadedSpec {
   document: Record<string, unknown>;
   /** Every parsed file keyed by absolute path, the entry document included. */
   files: Map<string, unknown>;
+  /** True when `$ref`s reach other files; validation then bundles them first. */
+  hasExternalRefs: boolean;
   /**
    * sha256 of the entry file's bytes; for a document split over several files, sha256 of the
    * sorted list of each file's relative path and sha256, so a change in any file changes it.
@@ -44,12 +46,13 @@ export async function loadSpec(displayPath: string, options: ReadOptions = {}): 
     : new Map<string, unknown>([[file, document]]);
 
   const sha256 = hasExternalRefs ? await digestFiles(file, [...files.keys()], options) : sha256Hex(bytes);
-  return { file, displayPath, version, document, files, sha256 };
+  return { file, displayPath, version, document, files, hasExternalRefs, sha256 };
 }
 
 /** Checks the entry document against its version's JSON Schema, skipping problems `isIgnored` accepts. */
-export function validateSpec(spec: LoadedSpec, isIgnored: (pointer: string) => boolean = () => false): void {
-  assertValidDocument(spec.document, spec.version, spec.displayPath, isIgnored);
+export async function validateSpec(spec: LoadedSpec, isIgnored: (pointer: string) => boolean = () => false): Promise<void> {
+  const document = spec.hasExternalRefs ? await bundleDocument(spec.file, spec.document) : spec.document;
+  assertValidDocument(document, spec.version, spec.displayPath, isIgnored);
 }
 
 /** Returns the sha256 of some bytes as lower-case hex. */

@@ -48,14 +48,8 @@ export function rejectRemoteRefs(refs: FoundRef[], file: string): void {
   );
 }
 
-/**
- * Reads every local file reachable through `$ref`s from the entry document, using swagger-parser's
- * resolver. Returns the parsed files keyed by absolute path, entry included.
- */
-export async function readReferencedFiles(
-  entryFile: string,
-  entryDocument: unknown,
-): Promise<Map<string, unknown>> {
+/** swagger-parser options: our parser (alias limits, remote refs refused) and no network resolver. */
+function refParserOptions(entryFile: string): unknown {
   const refusingRemote = {
     order: 1,
     canRead: /^https?:/i,
@@ -76,18 +70,26 @@ export async function readReferencedFiles(
       return parsed;
     },
   };
+  return {
+    resolve: { external: true, http: refusingRemote },
+    parse: { yaml: ownParser, json: ownParser, text: false, binary: false },
+  };
+}
+
+type RefParserCall<T> = (file: string, api: unknown, options: unknown) => Promise<T>;
+
+/**
+ * Reads every local file reachable through `$ref`s from the entry document, using swagger-parser's
+ * resolver. Returns the parsed files keyed by absolute path, entry included.
+ */
+export async function readReferencedFiles(
+  entryFile: string,
+  entryDocument: unknown,
+): Promise<Map<string, unknown>> {
+  const resolve = SwaggerParser.resolve.bind(SwaggerParser) as unknown as RefParserCall<{ values(): Record<string, unknown> }>;
   let refs: { values(): Record<string, unknown> };
   try {
-    const options = {
-      resolve: { external: true, http: refusingRemote },
-      parse: { yaml: ownParser, json: ownParser, text: false, binary: false },
-    };
-    const resolve = SwaggerParser.resolve.bind(SwaggerParser) as unknown as (
-      file: string,
-      api: unknown,
-      options: unknown,
-    ) => Promise<{ values(): Record<string, unknown> }>;
-    refs = await resolve(entryFile, structuredClone(entryDocument), options);
+    refs = await resolve(entryFile, structuredClone(entryDocument), refParserOptions(entryFile));
   } catch (error) {
     throw refError(error, entryFile);
   }
@@ -95,6 +97,19 @@ export async function readReferencedFiles(
   for (const [location, value] of Object.entries(refs.values())) files.set(path.resolve(location), value);
   files.set(path.resolve(entryFile), entryDocument);
   return files;
+}
+
+/**
+ * Returns the document with every other file's content pulled in (swagger-parser's bundle), so
+ * schema validation sees operations that live in other files.
+ */
+export async function bundleDocument(entryFile: string, entryDocument: unknown): Promise<Record<string, unknown>> {
+  const bundle = SwaggerParser.bundle.bind(SwaggerParser) as unknown as RefParserCall<Record<string, unknown>>;
+  try {
+    return await bundle(entryFile, structuredClone(entryDocument), refParserOptions(entryFile));
+  } catch (error) {
+    throw refError(error, entryFile);
+  }
 }
 
 function refError(error: unknown, entryFile: string): Error {
