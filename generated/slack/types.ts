@@ -658,10 +658,14 @@ export type ConversationsListResponseDefault = {
 export type ConversationsListInput = {
   query?: {
     /** Authentication token. Requires scope: `conversations:read` */
-    token?: string; /** Set to `true` to exclude archived channels from the list */
-    exclude_archived?: boolean; /** Mix and match channel types by providing a comma-separated list of any combination of `public_channel`, `private_channel`, `mpim`, `im` */
-    types?: string; /** The maximum number of items to return. Fewer than the requested number of items may be returned, even if the end of the list hasn't been reached. Must be an integer no larger than 1000. */
-    limit?: number; /** Paginate through collections of data by setting the `cursor` parameter to a `next_cursor` attribute returned by a previous request's `response_metadata`. Default value fetches the first "page" of the collection. See [pagination](/docs/pagination) for more detail. */
+    token?: string;
+    /** Set to `true` to exclude archived channels from the list */
+    exclude_archived?: boolean;
+    /** Mix and match channel types by providing a comma-separated list of any combination of `public_channel`, `private_channel`, `mpim`, `im` */
+    types?: string;
+    /** The maximum number of items to return. Fewer than the requested number of items may be returned, even if the end of the list hasn't been reached. Must be an integer no larger than 1000. */
+    limit?: number;
+    /** Paginate through collections of data by setting the `cursor` parameter to a `next_cursor` attribute returned by a previous request's `response_metadata`. Default value fetches the first "page" of the collection. See [pagination](/docs/pagination) for more detail. */
     cursor?: string;
   };
 };
@@ -751,8 +755,10 @@ export type UsersInfoResponseDefault = {
 export type UsersInfoInput = {
   query: {
     /** Authentication token. Requires scope: `users:read` */
-    token: string; /** Set this to `true` to receive the locale for this user. Defaults to `false` */
-    include_locale?: boolean; /** User to get info on */
+    token: string;
+    /** Set this to `true` to receive the locale for this user. Defaults to `false` */
+    include_locale?: boolean;
+    /** User to get info on */
     user?: string;
   };
 };

@@ -8,6 +8,7 @@ import { isVendorguardError } from "../errors.js";
 import { isPolicyError } from "../policy/errors.js";
 import { VENDORGUARD_VERSION } from "../version.js";
 import { registerGenerate } from "./generate.js";
+import { registerPolicySchema } from "./schema.js";
 
 export const EXIT_USAGE = 2;
 export const EXIT_INTERNAL = 3;
@@ -21,6 +22,7 @@ async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
   registerGenerate(program);
+  registerPolicySchema(program);
   try {
     await program.parseAsync(argv);
     return process.exitCode === undefined ? 0 : Number(process.exitCode);

@@ -64,7 +64,7 @@ function inputType(operation: OperationModel, request: TypeContext): string {
     const parameters = operation.parameters.filter((parameter) => parameter.in === location);
     if (parameters.length === 0) continue;
     const required = parameters.some((parameter) => parameter.required);
-    members.push(`${group}${required ? "" : "?"}: { ${parameters.map((parameter) => parameterMember(parameter, request)).join(" ")} };`);
+    members.push(`${group}${required ? "" : "?"}: { ${parameters.map((parameter) => parameterMember(parameter, request)).join("\n")} };`);
   }
   const body = operation.requestBody;
   if (body) members.push(`body${body.required ? "" : "?"}: ${emitType(body.schema, request)};`);

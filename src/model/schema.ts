@@ -45,6 +45,10 @@ export class SchemaNormalizer {
   }
 
   #normalizeObject(schema: Raw, at: Location): SchemaNode {
+    if (schema.not !== undefined) {
+      // TODO: `not` is not enforced; the schema is checked without it.
+      this.warnings.push(`${this.#registry.docs.describe(at)}/not: "not" is not checked yet; values it forbids are accepted.`);
+    }
     if (typeof schema.$ref === "string") {
       return { kind: "ref", target: this.#registry.refer(schema.$ref, at), ...meta(schema) };
     }
