@@ -10,7 +10,7 @@ import { jsonLiteral } from "./emit/literal.js";
 import { emitOperationsFile } from "./emit/operations-file.js";
 import { emitSchemasFile, type SchemaTyping } from "./emit/schemas-file.js";
 import { emitTypesFile } from "./emit/types-file.js";
-import { formatTypeScript } from "./format/prettier.js";
+import { formatFiles } from "./format/prettier.js";
 import { buildModel, excludedPointerTest, listOperations } from "./model/build.js";
 import { toPascalCase } from "./model/names.js";
 import type { ApiModel, JsonValue } from "./model/types.js";
@@ -83,9 +83,10 @@ export async function renderClient(request: GenerateRequest): Promise<RenderedCl
     { path: "types.ts", content: emitTypesFile(model) },
     ...runtime,
   ];
-  const files = await Promise.all(
-    sources.map(async (file) => ({ path: file.path, content: header + "\n" + (await formatTypeScript(file.content)) })),
-  );
+  // Statement-per-blank-line files from the emitters may be formatted in chunks; the others whole.
+  const chunkable = new Set(["schemas.ts", "types.ts", "operations.ts"]);
+  const formatted = await formatFiles(sources.map((file) => ({ ...file, chunkable: chunkable.has(file.path) })));
+  const files = sources.map((file, index) => ({ path: file.path, content: `${header}\n${formatted[index]!}` }));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, model, className, specSha256: spec.sha256, policySha256: loadedPolicy.sha256 };
 }

@@ -1,0 +1,188 @@
+/**
+ * `npm run bench`: measures generation, type-checking and the runtime's per-call overhead, side
+ * by side with openapi-typescript on the same documents, and writes BENCHMARKS.md. Every number
+ * is a whole child process measured with GNU time, so tools are compared the same way.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { measure, type Measurement } from "./measure.js";
+import { syntheticSpec } from "./synthetic-spec.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const WORK = path.join(ROOT, ".test-output", "bench");
+const CLI = path.join(ROOT, "dist/src/cli/main.js");
+const TSC = path.join(ROOT, "node_modules/typescript/bin/tsc");
+const OPENAPI_TYPESCRIPT = path.join(ROOT, "node_modules/openapi-typescript/bin/cli.js");
+
+/** The big real documents: GitHub's from its npm package, the others from the test fixtures. */
+const DOCUMENTS = [
+  { name: "GitHub (api.github.com, @octokit/openapi 23.0.2)", file: path.join(ROOT, "node_modules/@octokit/openapi/generated/api.github.com.json") },
+  { name: "Stripe (spec3.yaml, 2023-09-12)", file: "specs/stripe/spec3.yaml" },
+  { name: "Kubernetes (swagger.json)", file: "specs/kubernetes/swagger.json" },
+  { name: "OpenAI (openapi.yaml)", file: "specs/openai/openapi.yaml" },
+];
+
+const SCALING_SIZES = [100, 500, 1000, 2500, 5000];
+
+interface DocumentRow {
+  name: string;
+  cold: Measurement;
+  warm: Measurement;
+  tsc: Measurement;
+  baseline: Measurement;
+  baselineTsc: Measurement;
+}
+
+async function main(): Promise<void> {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  execFileSync("tar", ["xzf", path.join(ROOT, "test/fixtures/specs.tar.gz"), "-C", WORK]);
+  const policy = writePolicy();
+
+  const rows: DocumentRow[] = [];
+  for (const document of DOCUMENTS) {
+    const file = path.isAbsolute(document.file) ? document.file : path.join(WORK, document.file);
+    process.stderr.write(`bench: ${document.name}\n`);
+    rows.push(measureDocument(document.name, file, policy, rows.length));
+  }
+  const scaling = measureScaling(policy);
+  const overhead = await measureRuntimeOverhead();
+  writeFileSync(path.join(ROOT, "BENCHMARKS.md"), report(rows, scaling, overhead));
+  process.stderr.write("bench: wrote BENCHMARKS.md\n");
+}
+
+function measureDocument(name: string, file: string, policy: string, index: number): DocumentRow {
+  const out = path.join(WORK, `client-${index}`);
+  const generate = [process.execPath, CLI, "generate", "--spec", file, "--policy", policy, "--out", out, "--force", "--silent"];
+  const cold = measure(generate, WORK);
+  const warm = measure(generate, WORK);
+  const tsc = measure([process.execPath, TSC, "-p", writeTsconfig(out, [`${out}/**/*.ts`])], WORK);
+  const typesFile = path.join(WORK, `openapi-typescript-${index}`, "types.ts");
+  mkdirSync(path.dirname(typesFile), { recursive: true });
+  const baseline = measure([process.execPath, OPENAPI_TYPESCRIPT, file, "--output", typesFile], WORK);
+  const baselineTsc = measure([process.execPath, TSC, "-p", writeTsconfig(path.dirname(typesFile), [typesFile])], WORK);
+  return { name, cold, warm, tsc, baseline, baselineTsc };
+}
+
+function measureScaling(policy: string): Array<{ size: number; generation: Measurement }> {
+  return SCALING_SIZES.map((size) => {
+    process.stderr.write(`bench: synthetic document with ${size} schemas and operations\n`);
+    const file = path.join(WORK, `synthetic-${size}.json`);
+    writeFileSync(file, JSON.stringify(syntheticSpec(size)));
+    const out = path.join(WORK, `synthetic-client-${size}`);
+    const generation = measure(
+      [process.execPath, CLI, "generate", "--spec", file, "--policy", policy, "--out", out, "--force", "--silent"],
+      WORK,
+    );
+    return { size, generation };
+  });
+}
+
+async function measureRuntimeOverhead(): Promise<string> {
+  const module = path.join(ROOT, "dist/bench/runtime-overhead.js");
+  if (!existsSync(module)) return "The runtime overhead benchmark is not built.\n";
+  const { runRuntimeOverheadBench, formatRuntimeOverhead } = (await import(module)) as {
+    runRuntimeOverheadBench(): Promise<unknown>;
+    formatRuntimeOverhead(results: unknown): string;
+  };
+  process.stderr.write("bench: runtime per-call overhead\n");
+  return formatRuntimeOverhead(await runRuntimeOverheadBench());
+}
+
+function writePolicy(): string {
+  const file = path.join(WORK, "policy.yaml");
+  writeFileSync(
+    file,
+    [
+      "vendor: { name: Bench, owner: bench@example.com, purpose: Benchmark, owningService: bench, dataClassification: [internal] }",
+      "baseUrl: https://api.example.com",
+      "allowedHosts: [api.example.com]",
+      "",
+    ].join("\n"),
+  );
+  return file;
+}
+
+function writeTsconfig(dir: string, include: string[]): string {
+  const file = path.join(dir, "tsconfig.bench.json");
+  const compilerOptions = {
+    target: "ES2022",
+    module: "NodeNext",
+    moduleResolution: "NodeNext",
+    lib: ["ES2023"],
+    types: ["node"],
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+  };
+  writeFileSync(file, JSON.stringify({ compilerOptions, include }, null, 2));
+  return file;
+}
+
+function report(rows: DocumentRow[], scaling: Array<{ size: number; generation: Measurement }>, overhead: string): string {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  const lines = [
+    "# Benchmarks",
+    "",
+    "Written by `npm run bench` (`bench/run.ts`); rerun it to refresh this page. Each number is one",
+    "whole process (`node ...`) measured with GNU `/usr/bin/time`: wall time and peak resident memory.",
+    "",
+    `Machine: ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB memory, ${os.type()} ${os.release()}, Node.js ${process.version}.`,
+    "",
+    "## Generation and type-checking, against openapi-typescript",
+    "",
+    "`generate` is `vendorguard generate` for the whole client (schemas, types, client, runtime,",
+    "formatted); cold is the first run, warm the second. openapi-typescript 7.13.0 emits types only.",
+    "`tsc` is `tsc --noEmit --strict` over the output.",
+    "",
+    "| document | generate cold | generate warm | peak memory | tsc | tsc memory | openapi-typescript | its tsc | generate / openapi-typescript | tsc / its tsc |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...rows.map(
+      (row) =>
+        `| ${row.name} | ${seconds(row.cold)} | ${seconds(row.warm)} | ${mib(row.warm)} | ${seconds(row.tsc)} | ${mib(row.tsc)} | ${seconds(row.baseline)} (${mib(row.baseline)}) | ${seconds(row.baselineTsc)} (${mib(row.baselineTsc)}) | ${ratio(row.warm.seconds, row.baseline.seconds)} | ${ratio(row.tsc.seconds, row.baselineTsc.seconds)} |`,
+    ),
+    "",
+    "## Scaling with document size",
+    "",
+    "A synthetic OpenAPI 3.0 document (`bench/synthetic-spec.ts`) with N component schemas and N operations.",
+    "",
+    "| N | generate | peak memory | milliseconds per schema and operation |",
+    "| ---: | ---: | ---: | ---: |",
+    ...scaling.map(
+      (entry) =>
+        `| ${entry.size} | ${seconds(entry.generation)} | ${mib(entry.generation)} | ${((entry.generation.seconds * 1000) / entry.size).toFixed(2)} |`,
+    ),
+    "",
+    "## Runtime per-call overhead",
+    "",
+    overhead.trimEnd(),
+    "",
+    "## Commands",
+    "",
+    "```sh",
+    "npm run bench",
+    "node dist/src/cli/main.js generate --spec <document> --policy <policy> --out <dir> --force --silent",
+    "node node_modules/typescript/bin/tsc -p <dir>/tsconfig.bench.json   # strict, noEmit, skipLibCheck",
+    "node node_modules/openapi-typescript/bin/cli.js <document> --output <file>",
+    "```",
+    "",
+  ];
+  return lines.join("\n");
+}
+
+function seconds(measurement: Measurement): string {
+  return `${measurement.seconds.toFixed(1)} s`;
+}
+
+function mib(measurement: Measurement): string {
+  return `${Math.round(measurement.peakMiB)} MiB`;
+}
+
+function ratio(value: number, base: number): string {
+  return `${(value / base).toFixed(2)}x`;
+}
+
+await main();
