@@ -33,13 +33,18 @@ export async function formatTypeScript(code: string): Promise<string> {
  * Formats many files, spreading large ones over worker threads by top-level statement. Emitters
  * must separate top-level statements with one blank line and put no blank line inside one.
  */
-export async function formatFiles(files: Array<{ path: string; content: string; chunkable: boolean }>): Promise<string[]> {
-  const large = files.filter((file) => file.chunkable && file.content.length >= CHUNKING_THRESHOLD_BYTES);
+export async function formatFiles(
+  files: Array<{ path: string; content: string; chunkable: boolean }>,
+  chunkingThresholdBytes = CHUNKING_THRESHOLD_BYTES,
+): Promise<string[]> {
+  const isLarge = (file: { content: string; chunkable: boolean }): boolean =>
+    file.chunkable && file.content.length >= chunkingThresholdBytes;
+  const large = files.filter(isLarge);
   const pool = large.length > 0 ? new FormatPool(Math.max(1, Math.min(os.availableParallelism(), 4))) : undefined;
   try {
     return await Promise.all(
       files.map((file) =>
-        pool && file.chunkable && file.content.length >= CHUNKING_THRESHOLD_BYTES
+        pool && isLarge(file)
           ? formatInChunks(file.content, pool)
           : formatTypeScript(file.content),
       ),
