@@ -153,7 +153,7 @@ export class SchemaRegistry {
 
   #normalize(entry: Entry): void {
     entry.state = "busy";
-    entry.node = this.normalizer.normalize(entry.raw, entry.location);
+    entry.node = this.normalizer.normalizeNamed(entry.raw, entry.location);
     entry.state = "done";
   }
 

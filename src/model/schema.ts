@@ -2,6 +2,7 @@
  * Normalising JSON Schema objects from Swagger 2.0, OpenAPI 3.0 and 3.1 into `SchemaNode`s. Every
  * dialect difference (nullable spellings, exclusive bounds, type arrays, `type: file`) ends here.
  */
+import { VendorguardError } from "../errors.js";
 import type { SpecVersion } from "../spec/version.js";
 import { mergeAllOf } from "./all-of.js";
 import type { Location } from "./resolve.js";
@@ -20,11 +21,19 @@ import type {
 
 type Raw = Record<string, unknown>;
 
+/**
+ * Deepest inline nesting accepted. Real documents stay far below it (GitHub's component schemas
+ * nest at most 9 levels); a document nested thousands of levels deep would overflow the stack.
+ */
+const MAX_SCHEMA_DEPTH = 128;
+
 export class SchemaNormalizer {
   readonly #version: SpecVersion;
   readonly #registry: SchemaRegistry;
   /** Problems worth telling the user that do not stop generation. */
   readonly warnings: string[] = [];
+  /** Nesting depth of the schema being normalised; `$ref`s start a new count. */
+  #depth = 0;
 
   constructor(version: SpecVersion, registry: SchemaRegistry) {
     this.#version = version;
@@ -40,8 +49,29 @@ export class SchemaNormalizer {
       return { kind: "any" };
     }
     const schema = raw as Raw;
-    const node = this.#normalizeObject(schema, at);
-    return this.#withNullable(node, schema);
+    if (this.#depth >= MAX_SCHEMA_DEPTH) {
+      throw new VendorguardError(
+        "schema_too_deep",
+        `${this.#registry.docs.describe(at)}: schemas nest more than ${MAX_SCHEMA_DEPTH} levels deep without a $ref. Move inner parts into named component schemas.`,
+      );
+    }
+    this.#depth++;
+    try {
+      return this.#withNullable(this.#normalizeObject(schema, at), schema);
+    } finally {
+      this.#depth--;
+    }
+  }
+
+  /** Normalises the schema of a named schema, whose nesting count starts afresh. */
+  normalizeNamed(raw: unknown, at: Location): SchemaNode {
+    const outer = this.#depth;
+    this.#depth = 0;
+    try {
+      return this.normalize(raw, at);
+    } finally {
+      this.#depth = outer;
+    }
   }
 
   #normalizeObject(schema: Raw, at: Location): SchemaNode {

@@ -38,7 +38,7 @@ export async function loadSpec(displayPath: string, options: ReadOptions = {}): 
   const document = parseDocumentText(bytes.toString("utf8"), displayPath) as Record<string, unknown>;
   const version = detectSpecVersion(document, displayPath);
 
-  const refs = collectRefs(document);
+  const refs = collectRefs(document, displayPath);
   rejectRemoteRefs(refs, displayPath);
   const hasExternalRefs = refs.some((found) => !found.ref.startsWith("#"));
   const files = hasExternalRefs

@@ -13,21 +13,37 @@ export interface FoundRef {
   pointer: string;
 }
 
-/** Collects every `$ref` string in a parsed document, iteratively so deep documents cannot overflow the stack. */
-export function collectRefs(root: unknown): FoundRef[] {
+/**
+ * Deepest JSON nesting accepted in a document. GitHub's 13 MB description nests 20 levels;
+ * the validators and emitters recurse, so a document nested thousands of levels deep is rejected
+ * here, before anything recursive reads it.
+ */
+export const MAX_DOCUMENT_DEPTH = 400;
+
+/**
+ * Collects every `$ref` string in a parsed document, iteratively so deep documents cannot
+ * overflow the stack, and rejects nesting deeper than `MAX_DOCUMENT_DEPTH`.
+ */
+export function collectRefs(root: unknown, file = "the document"): FoundRef[] {
   const found: FoundRef[] = [];
-  const stack: Array<{ value: unknown; pointer: string }> = [{ value: root, pointer: "" }];
+  const stack: Array<{ value: unknown; pointer: string; depth: number }> = [{ value: root, pointer: "", depth: 0 }];
   while (stack.length > 0) {
-    const { value, pointer } = stack.pop()!;
+    const { value, pointer, depth } = stack.pop()!;
     if (value === null || typeof value !== "object") continue;
+    if (depth > MAX_DOCUMENT_DEPTH) {
+      throw new VendorguardError(
+        "document_too_deep",
+        `${file}#${pointer.slice(0, 200)}...: the document nests more than ${MAX_DOCUMENT_DEPTH} levels deep, which no real API description needs. Move inner schemas into components and refer to them with $ref.`,
+      );
+    }
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], pointer: `${pointer}/${i}` });
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], pointer: `${pointer}/${i}`, depth: depth + 1 });
       continue;
     }
     const record = value as Record<string, unknown>;
     if (typeof record.$ref === "string") found.push({ ref: record.$ref, pointer });
     for (const key of Object.keys(record).reverse()) {
-      stack.push({ value: record[key], pointer: `${pointer}/${escapePointerToken(key)}` });
+      stack.push({ value: record[key], pointer: `${pointer}/${escapePointerToken(key)}`, depth: depth + 1 });
     }
   }
   return found;
@@ -66,7 +82,7 @@ function refParserOptions(entryFile: string): unknown {
     parse(file: { url: string; data: Buffer | string }): unknown {
       const text = typeof file.data === "string" ? file.data : file.data.toString("utf8");
       const parsed = parseDocumentText(text, file.url);
-      rejectRemoteRefs(collectRefs(parsed), file.url);
+      rejectRemoteRefs(collectRefs(parsed, file.url), file.url);
       return parsed;
     },
   };

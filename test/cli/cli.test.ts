@@ -170,3 +170,45 @@ test("policy-schema prints the committed JSON Schema", () => {
   assert.equal(result.status, 0);
   assert.equal(result.stdout, readFileSync(path.join(REPO_ROOT, "schema/policy.schema.json"), "utf8"));
 });
+
+function nestedArrays(levels: number): string {
+  let schema: object = { type: "string" };
+  for (let i = 0; i < levels; i++) schema = { type: "array", items: schema };
+  const document = {
+    openapi: "3.0.3",
+    info: { title: "deep", version: "1" },
+    paths: { "/a": { get: { responses: { "200": { description: "ok", content: { "application/json": { schema } } } } } } },
+  };
+  return file(`deep-${levels}.json`, JSON.stringify(document));
+}
+
+test("a document nested thousands of levels deep is rejected", () => {
+  const result = run(["generate", "--spec", nestedArrays(3000), "--policy", policy, "--out", "x"]);
+  assert.equal(result.status, 2, result.stderr);
+  assert.match(result.stderr, /deep-3000\.json#\/paths.*nests more than 400 levels deep/);
+});
+
+test("a schema nested hundreds of levels deep is rejected", () => {
+  const result = run(["generate", "--spec", nestedArrays(200), "--policy", policy, "--out", "x"]);
+  assert.equal(result.status, 2, result.stderr);
+  assert.match(result.stderr, /schemas nest more than 128 levels deep/);
+});
+
+test("a YAML alias bomb is rejected", () => {
+  const lines = ["openapi: 3.0.3", "info: { title: bomb, version: '1' }", "paths: {}", "x-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
+  for (let i = 0; i < 8; i++) {
+    const name = String.fromCharCode(98 + i);
+    const previous = String.fromCharCode(97 + i);
+    lines.push(`x-${name}: &${name} [*${previous}, *${previous}, *${previous}, *${previous}, *${previous}, *${previous}, *${previous}, *${previous}, *${previous}]`);
+  }
+  const spec = file("bomb.yaml", `${lines.join("\n")}\n`);
+  const result = run(["generate", "--spec", spec, "--policy", policy, "--out", "x"]);
+  assert.equal(result.status, 2, result.stderr);
+  assert.match(result.stderr, /YAML aliases expand too far/);
+});
+
+test("a document over --max-document-bytes is rejected", () => {
+  const result = run(["generate", "--spec", PETSTORE, "--policy", policy, "--out", "x", "--max-document-bytes", "100"]);
+  assert.equal(result.status, 2);
+  assert.match(result.stderr, /over the limit of 100 bytes/);
+});
