@@ -29,6 +29,8 @@ export interface GenerateRequest {
   force?: boolean;
   /** Largest document file accepted, in bytes. */
   maxDocumentBytes?: number;
+  /** Hosts (`host` or `host:port`) whose https documents `$ref`s may fetch. Default: none. */
+  allowRemoteRefHosts?: string[];
   /** `checked` annotates schemas instead of casting them; see `SchemaTyping`. */
   schemaTyping?: SchemaTyping;
 }
@@ -51,10 +53,10 @@ export async function renderClient(request: GenerateRequest): Promise<RenderedCl
   const loadedPolicy = await loadPolicy(request.policyPath);
   const policy = loadedPolicy.policy;
   const selection = { include: policy.operations.include, exclude: policy.operations.exclude };
-  const spec = await loadSpec(
-    request.specPath,
-    request.maxDocumentBytes === undefined ? {} : { maxBytes: request.maxDocumentBytes },
-  );
+  const spec = await loadSpec(request.specPath, {
+    ...(request.maxDocumentBytes === undefined ? {} : { maxBytes: request.maxDocumentBytes }),
+    ...(request.allowRemoteRefHosts === undefined ? {} : { allowRemoteRefHosts: request.allowRemoteRefHosts }),
+  });
   const documentOperations = listOperations(spec);
   const keyProblems = findOperationKeyProblems(policy, documentOperations);
   if (keyProblems.length > 0) throw createPolicyError(loadedPolicy, keyProblems);

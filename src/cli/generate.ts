@@ -13,6 +13,7 @@ interface GenerateFlags {
   force?: boolean;
   silent?: boolean;
   maxDocumentBytes?: number;
+  allowRemoteRefs?: string[];
 }
 
 export function registerGenerate(program: Command): void {
@@ -27,6 +28,11 @@ export function registerGenerate(program: Command): void {
     .option("--config <file>", "config file listing vendors", CONFIG_FILE_NAME)
     .option("--force", "replace an output folder even if it holds files vendorguard did not write")
     .option("--max-document-bytes <bytes>", "largest document file accepted, in bytes (default 64 MiB)", parseByteCount)
+    .option(
+      "--allow-remote-refs <hosts>",
+      "comma-separated hosts (host or host:port) whose https documents $refs may fetch; by default none is fetched",
+      parseHostList,
+    )
     .option("--silent", "print nothing on success")
     .action(async (flags: GenerateFlags) => {
       const results = await runGenerate(flags);
@@ -36,7 +42,11 @@ export function registerGenerate(program: Command): void {
 
 async function runGenerate(flags: GenerateFlags): Promise<Array<GenerateResult & { name: string }>> {
   const direct = [flags.spec, flags.policy, flags.out];
-  const extra = { force: flags.force ?? false, ...(flags.maxDocumentBytes ? { maxDocumentBytes: flags.maxDocumentBytes } : {}) };
+  const extra = {
+    force: flags.force ?? false,
+    ...(flags.maxDocumentBytes ? { maxDocumentBytes: flags.maxDocumentBytes } : {}),
+    ...(flags.allowRemoteRefs ? { allowRemoteRefHosts: flags.allowRemoteRefs } : {}),
+  };
   if (direct.some((value) => value !== undefined)) {
     if (direct.some((value) => value === undefined)) {
       throw new VendorguardError("usage", "--spec, --policy and --out go together: pass all three, or none to use the config file.");
@@ -70,4 +80,16 @@ function parseByteCount(value: string): number {
     throw new VendorguardError("usage", `--max-document-bytes must be a positive whole number of bytes, got ${JSON.stringify(value)}.`);
   }
   return bytes;
+}
+
+function parseHostList(value: string): string[] {
+  const hosts = value.split(",").map((host) => host.trim()).filter((host) => host.length > 0);
+  const invalid = hosts.find((host) => !/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host) && !/^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host));
+  if (hosts.length === 0 || invalid !== undefined) {
+    throw new VendorguardError(
+      "usage",
+      `--allow-remote-refs takes host names or host:port pairs separated by commas, got ${JSON.stringify(invalid ?? value)}.`,
+    );
+  }
+  return hosts;
 }

@@ -34,8 +34,15 @@ export class DocumentSet {
     const hash = ref.indexOf("#");
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
     const pointer = hash === -1 ? "" : decodeURIComponent(ref.slice(hash + 1));
-    const file = filePart === "" ? from.file : path.resolve(path.dirname(from.file), decodeURIComponent(filePart));
-    return { file, pointer };
+    return { file: this.#locateFile(filePart, from.file), pointer };
+  }
+
+  /** Resolves the file part of a `$ref` against the file that holds it; remote files are URLs. */
+  #locateFile(filePart: string, fromFile: string): string {
+    if (filePart === "") return fromFile;
+    if (/^https?:/i.test(filePart)) return new URL(filePart).href;
+    if (/^https?:/i.test(fromFile)) return new URL(filePart, fromFile).href;
+    return path.resolve(path.dirname(fromFile), decodeURIComponent(filePart));
   }
 
   /** Returns the value at a location, or undefined when there is none. */
@@ -84,11 +91,13 @@ export class DocumentSet {
    */
   describeStable(location: Location): string {
     if (location.file === this.entry) return `#${location.pointer}`;
+    if (/^https?:/i.test(location.file)) return `${location.file}#${location.pointer}`;
     return `${path.relative(path.dirname(this.entry), location.file).split(path.sep).join("/")}#${location.pointer}`;
   }
 
   /** `spec.yaml#/paths/...` for the entry document, a path relative to it for other files. */
   describe(location: Location): string {
+    if (/^https?:/i.test(location.file)) return `${location.file}#${location.pointer}`;
     const file =
       location.file === this.entry
         ? this.displayEntry

@@ -162,6 +162,11 @@ export class SchemaNormalizer {
 
   #normalizeArray(schema: Raw, at: Location): ArrayNode {
     // TODO: draft-04 tuple form (`items` as a list) is not checked position by position; any item passes.
+    if (Array.isArray(schema.items)) {
+      this.warnings.push(
+        `${this.#registry.docs.describe(at)}/items: a list of item schemas (tuple form) is not checked yet; any item is accepted. Write "items" as one schema to have items checked.`,
+      );
+    }
     const items = Array.isArray(schema.items) ? { kind: "any" as const } : this.normalize(schema.items, child(at, "items"));
     const node: ArrayNode = { kind: "array", items, ...meta(schema) };
     if (isCount(schema.minItems)) node.minItems = schema.minItems;
@@ -190,7 +195,12 @@ export class SchemaNormalizer {
 
   #additional(schema: Raw, at: Location): ObjectNode["additional"] {
     // TODO: patternProperties are not checked yet; an object that has them accepts any extra key.
-    if (isRecord(schema.patternProperties) && Object.keys(schema.patternProperties).length > 0) return "allowed";
+    if (isRecord(schema.patternProperties) && Object.keys(schema.patternProperties).length > 0) {
+      this.warnings.push(
+        `${this.#registry.docs.describe(at)}/patternProperties: not checked yet; this object accepts any extra key. Use additionalProperties with a schema if every extra value has the same shape.`,
+      );
+      return "allowed";
+    }
     const additional = schema.additionalProperties;
     if (additional === false) return "closed";
     if (additional === undefined) return "unspecified";

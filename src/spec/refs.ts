@@ -1,11 +1,12 @@
 /**
- * Finding `$ref`s in a document and reading the local files they point to. Remote references are
- * never fetched: each one is an error that names it.
+ * Finding `$ref`s in a document and reading the files they point to: local files beside it, and
+ * remote documents only on hosts the user allowed (see `remote.ts`).
  */
 import path from "node:path";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { VendorguardError } from "../errors.js";
 import { parseDocumentText } from "./read.js";
+import { assertRemoteAllowed, fetchRemoteDocument, isRemoteRef, type RemoteRefPolicy } from "./remote.js";
 
 /** One `$ref` found while walking a document, with the JSON pointer of the object holding it. */
 export interface FoundRef {
@@ -49,31 +50,38 @@ export function collectRefs(root: unknown, file = "the document"): FoundRef[] {
   return found;
 }
 
-/** True for a reference that names a network location (`http:`, `https:` or scheme-relative `//`). */
-export function isRemoteRef(ref: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(ref) ? !/^file:/i.test(ref) : ref.startsWith("//");
+/**
+ * Checks every reference that reaches the network against the remote policy: absolute and
+ * scheme-relative URLs anywhere, and every non-fragment reference inside a remote document.
+ */
+export function checkRemoteRefs(refs: FoundRef[], file: string, policy: RemoteRefPolicy): void {
+  const remoteBase = /^https?:/i.test(file) ? file : undefined;
+  for (const found of refs) {
+    if (found.ref.startsWith("#")) continue;
+    if (!isRemoteRef(found.ref) && remoteBase === undefined) continue;
+    let target = found.ref;
+    if (remoteBase !== undefined) {
+      try {
+        target = new URL(found.ref, remoteBase).href;
+      } catch {
+        // assertRemoteAllowed reports the reference as it is written.
+      }
+    }
+    assertRemoteAllowed(target.split("#")[0]!, policy, `${file}#${found.pointer}`);
+  }
 }
 
-/** Rejects the first remote reference with an error that names it and where it sits. */
-export function rejectRemoteRefs(refs: FoundRef[], file: string): void {
-  const remote = refs.find((found) => isRemoteRef(found.ref));
-  if (!remote) return;
-  throw new VendorguardError(
-    "remote_ref",
-    `${file}#${remote.pointer}: the $ref "${remote.ref}" points to the network, and vendorguard never fetches remote references. Download that document next to the spec and make the $ref a relative file path.`,
-  );
-}
-
-/** swagger-parser options: our parser (alias limits, remote refs refused) and no network resolver. */
-function refParserOptions(entryFile: string): unknown {
-  const refusingRemote = {
+/**
+ * swagger-parser options: our parser (alias and depth limits, remote refs checked) and a network
+ * resolver that fetches only what the remote policy allows.
+ */
+function refParserOptions(entryFile: string, policy: RemoteRefPolicy): unknown {
+  const guardedRemote = {
     order: 1,
     canRead: /^https?:/i,
-    read(file: { url: string }): never {
-      throw new VendorguardError(
-        "remote_ref",
-        `${entryFile}: a $ref points to ${file.url}, and vendorguard never fetches remote references. Download that document next to the spec and make the $ref a relative file path.`,
-      );
+    async read(file: { url: string }): Promise<Buffer> {
+      const url = assertRemoteAllowed(file.url, policy, entryFile);
+      return fetchRemoteDocument(url, policy);
     },
   };
   const ownParser = {
@@ -82,12 +90,12 @@ function refParserOptions(entryFile: string): unknown {
     parse(file: { url: string; data: Buffer | string }): unknown {
       const text = typeof file.data === "string" ? file.data : file.data.toString("utf8");
       const parsed = parseDocumentText(text, file.url);
-      rejectRemoteRefs(collectRefs(parsed, file.url), file.url);
+      checkRemoteRefs(collectRefs(parsed, file.url), file.url, policy);
       return parsed;
     },
   };
   return {
-    resolve: { external: true, http: refusingRemote },
+    resolve: { external: true, http: guardedRemote },
     parse: { yaml: ownParser, json: ownParser, text: false, binary: false },
   };
 }
@@ -101,16 +109,19 @@ type RefParserCall<T> = (file: string, api: unknown, options: unknown) => Promis
 export async function readReferencedFiles(
   entryFile: string,
   entryDocument: unknown,
+  policy: RemoteRefPolicy,
 ): Promise<Map<string, unknown>> {
   const resolve = SwaggerParser.resolve.bind(SwaggerParser) as unknown as RefParserCall<{ values(): Record<string, unknown> }>;
   let refs: { values(): Record<string, unknown> };
   try {
-    refs = await resolve(entryFile, structuredClone(entryDocument), refParserOptions(entryFile));
+    refs = await resolve(entryFile, structuredClone(entryDocument), refParserOptions(entryFile, policy));
   } catch (error) {
     throw refError(error, entryFile);
   }
   const files = new Map<string, unknown>();
-  for (const [location, value] of Object.entries(refs.values())) files.set(path.resolve(location), value);
+  for (const [location, value] of Object.entries(refs.values())) {
+    files.set(/^https?:/i.test(location) ? location : path.resolve(location), value);
+  }
   files.set(path.resolve(entryFile), entryDocument);
   return files;
 }
@@ -119,10 +130,14 @@ export async function readReferencedFiles(
  * Returns the document with every other file's content pulled in (swagger-parser's bundle), so
  * schema validation sees operations that live in other files.
  */
-export async function bundleDocument(entryFile: string, entryDocument: unknown): Promise<Record<string, unknown>> {
+export async function bundleDocument(
+  entryFile: string,
+  entryDocument: unknown,
+  policy: RemoteRefPolicy,
+): Promise<Record<string, unknown>> {
   const bundle = SwaggerParser.bundle.bind(SwaggerParser) as unknown as RefParserCall<Record<string, unknown>>;
   try {
-    return await bundle(entryFile, structuredClone(entryDocument), refParserOptions(entryFile));
+    return await bundle(entryFile, structuredClone(entryDocument), refParserOptions(entryFile, policy));
   } catch (error) {
     throw refError(error, entryFile);
   }
