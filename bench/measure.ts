@@ -23,7 +23,7 @@ export function measure(command: string[], cwd: string): Measurement {
   return { seconds: Number(line[1]), peakMiB: Number(line[2]) / 1024 };
 }
 
-/** The median of a list of numbers. */
+/** Returns the median of a list of numbers. */
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);

@@ -13,6 +13,7 @@ import { emitTypesFile } from "./emit/types-file.js";
 import { formatFiles } from "./format/prettier.js";
 import { buildModel, excludedPointerTest, listOperations } from "./model/build.js";
 import { toPascalCase } from "./model/names.js";
+import { compareCodeUnits } from "./model/registry.js";
 import type { ApiModel, JsonValue } from "./model/types.js";
 import { createPolicyError, loadPolicy } from "./policy/load.js";
 import { findOperationKeyProblems, toRuntimeConfig } from "./policy/runtime-config.js";
@@ -89,7 +90,7 @@ export async function renderClient(request: GenerateRequest): Promise<RenderedCl
   const chunkable = new Set(["schemas.ts", "types.ts", "operations.ts"]);
   const formatted = await formatFiles(sources.map((file) => ({ ...file, chunkable: chunkable.has(file.path) })));
   const files = sources.map((file, index) => ({ path: file.path, content: `${header}\n${formatted[index]!}` }));
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  files.sort((a, b) => compareCodeUnits(a.path, b.path));
   return { files, model, className, specSha256: spec.sha256, policySha256: loadedPolicy.sha256 };
 }
 
@@ -114,7 +115,7 @@ function runtimeExportNames(runtime: OutputFile[]): string[] {
   return names;
 }
 
-/** The runtime's TypeScript sources, copied unchanged into `runtime/` of every client. */
+/** Reads the runtime's TypeScript sources, which are copied unchanged into `runtime/` of every client. */
 async function runtimeSources(): Promise<OutputFile[]> {
   const dir = path.join(PACKAGE_ROOT, "src", "runtime");
   const names = (await readdir(dir)).filter((name) => name.endsWith(".ts")).sort();

@@ -95,7 +95,8 @@ function regexExpression(pattern: string): string {
 }
 
 function emitNumber(node: NumberNode): string {
-  let out = !node.integer ? "z.number()" : node.format === "int32" ? "z.int32()" : "z.int()";
+  let out = "z.number()";
+  if (node.integer) out = node.format === "int32" ? "z.int32()" : "z.int()";
   if (node.minimum !== undefined) out += `.min(${numberLiteral(node.minimum)})`;
   if (node.exclusiveMinimum !== undefined) out += `.gt(${numberLiteral(node.exclusiveMinimum)})`;
   if (node.maximum !== undefined) out += `.max(${numberLiteral(node.maximum)})`;

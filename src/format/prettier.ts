@@ -2,11 +2,11 @@
  * The format stage: prettier over every emitted file with options fixed in `options.ts`, so the
  * output never depends on a prettier configuration found in the user's repository.
  *
- * Prettier needs about 10 seconds per megabyte on the schema files of large documents, so big
- * files are cut into top-level statements and formatted in worker threads. Each statement is
- * formatted on its own; because top-level statements are laid out independently of each other
- * and the emitters separate them with exactly one blank line, joining the results gives the same
- * bytes as formatting the whole file (a test compares both on real documents).
+ * Prettier needs about 10 seconds per megabyte on the schema files of large documents (measured on
+ * GitHub's, 2 cores), so big files are cut between top-level statements and the pieces are
+ * formatted in worker threads. Prettier lays out top-level statements independently, and the
+ * emitters separate them with exactly one blank line. Joining the pieces therefore gives the
+ * same bytes as formatting the whole file, which a test checks on a real document.
  */
 import os from "node:os";
 import { Worker } from "node:worker_threads";

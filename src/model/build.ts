@@ -10,7 +10,7 @@ import { compareCodeUnits, SchemaRegistry } from "./registry.js";
 import { DocumentSet, type Location } from "./resolve.js";
 import type { ApiModel, OperationModel } from "./types.js";
 
-/** Which operations the client contains, by operationId or `METHOD /path`. */
+/** Operations the client contains, named by operationId or `METHOD /path`. */
 export interface OperationSelection {
   /** Empty means every operation. */
   include: string[];
@@ -80,7 +80,7 @@ interface FoundOperation {
   method: (typeof HTTP_METHODS)[number];
   operation: Record<string, unknown>;
   pathItem: Record<string, unknown>;
-  /** Where the operation object sits, after following a `$ref` to another file. */
+  /** Location of the operation object, after following a `$ref` to another file. */
   at: Location;
 }
 

@@ -46,7 +46,7 @@ export function toCamelCase(name: string): string {
   return RESERVED_WORDS.has(camel) ? `${camel}_` : camel;
 }
 
-/** A type name for a schema; names that would shadow a global or runtime type get `Model`. */
+/** Converts a schema name to a type name; one that would shadow a global or runtime type gets `Model`. */
 export function toTypeName(name: string): string {
   const pascal = toPascalCase(name);
   return TAKEN_TYPE_NAMES.has(pascal) ? `${pascal}Model` : pascal;

@@ -180,7 +180,8 @@ export class SchemaRegistry {
 
 /** Sorts by UTF-16 code units, which unlike localeCompare gives the same order on every machine. */
 export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
 }
 
 /** Sets `hasInputVariant` on schemas that reach a readOnly or writeOnly property. */

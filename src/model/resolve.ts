@@ -37,7 +37,7 @@ export class DocumentSet {
     return { file: this.#locateFile(filePart, from.file), pointer };
   }
 
-  /** Resolves the file part of a `$ref` against the file that holds it; remote files are URLs. */
+  /** Resolves the file part of a `$ref` against the file that contains it. Remote files are URLs. */
   #locateFile(filePart: string, fromFile: string): string {
     if (filePart === "") return fromFile;
     if (/^https?:/i.test(filePart)) return new URL(filePart).href;

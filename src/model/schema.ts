@@ -267,7 +267,7 @@ function inferType(schema: Raw): string | undefined {
 
 const CONSTRAINT_KEYWORDS = ["type", "properties", "required", "additionalProperties", "items", "enum", "const"];
 
-/** The keywords beside `allOf`/`oneOf`/`anyOf` that constrain the value, as a schema, if any. */
+/** Returns the keywords beside `allOf`/`oneOf`/`anyOf` that constrain the value as a schema, or undefined. */
 function siblingConstraints(schema: Raw, exclude: string[]): Raw | undefined {
   const base: Raw = {};
   let constrained = false;

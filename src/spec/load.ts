@@ -25,8 +25,8 @@ export interface LoadedSpec {
   /** The remote reference policy the document was read with; validation reuses it. */
   remote: RemoteRefPolicy;
   /**
-   * sha256 of the entry file's bytes; for a document split over several files, sha256 of the
-   * sorted list of each file's relative path and sha256, so a change in any file changes it.
+   * sha256 of the entry file's bytes. For a document split over several files, it is the sha256
+   * of the sorted list of each file's relative path and sha256, so a change in any file changes it.
    */
   sha256: string;
 }

@@ -15,9 +15,8 @@ export interface FoundRef {
 }
 
 /**
- * Deepest JSON nesting accepted in a document. GitHub's 13 MB description nests 20 levels;
- * the validators and emitters recurse, so a document nested thousands of levels deep is rejected
- * here, before anything recursive reads it.
+ * Deepest JSON nesting accepted in a document; GitHub's 13 MB description nests 20 levels. The
+ * validators and emitters recurse, so deeper documents are rejected before they read them.
  */
 export const MAX_DOCUMENT_DEPTH = 400;
 
@@ -128,7 +127,7 @@ export async function readReferencedFiles(
 
 /**
  * Returns the document with every other file's content pulled in (swagger-parser's bundle), so
- * schema validation sees operations that live in other files.
+ * that schema validation also checks operations kept in other files.
  */
 export async function bundleDocument(
   entryFile: string,
