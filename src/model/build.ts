@@ -17,8 +17,11 @@ export interface OperationSelection {
   exclude: string[];
 }
 
-/** Method names the client class defines itself, which operations may not take. */
-const CLIENT_MEMBERS = ["constructor", "health", "close", "runtime"];
+/**
+ * Method names operations may not take: those the client class defines itself, and `then`,
+ * which would make `await client` call an operation.
+ */
+const CLIENT_MEMBERS = ["constructor", "health", "close", "runtime", "then"];
 
 /**
  * Builds the model. `reservedTypeNames` are names the client's index also exports (the runtime's),
