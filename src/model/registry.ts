@@ -97,6 +97,31 @@ export class SchemaRegistry {
       const entry = this.#pending.shift()!;
       if (entry.state === "pending") this.#normalize(entry);
     }
+    this.#rejectAliasCycles();
+  }
+
+  /**
+   * Rejects schemas that are only `$ref`s to each other in a circle (A is B, B is A). They
+   * describe no value: the validator would recurse forever and the type aliases would not
+   * compile. Recursion through a property or an array item is fine and not affected.
+   */
+  #rejectAliasCycles(): void {
+    for (const start of this.#entries.values()) {
+      const seen: string[] = [];
+      let current: Entry | undefined = start;
+      while (current && !seen.includes(current.key)) {
+        seen.push(current.key);
+        const target = aliasTarget(current.node);
+        current = target === undefined ? undefined : this.#entries.get(target);
+      }
+      if (current && current.key === start.key) {
+        const cycle = [...seen, start.key].map((key) => this.docs.describe(this.#entries.get(key)!.location));
+        throw new VendorguardError(
+          "ref_cycle",
+          `These schemas refer only to each other in a circle, so they describe no value: ${cycle.join(" -> ")}. Give one of them a type or properties of its own.`,
+        );
+      }
+    }
   }
 
   /** Returns every named schema with a unique type name: components first, then other targets. */
@@ -234,6 +259,13 @@ function scanNode(node: SchemaNode, found: { readWrite: boolean; targets: string
     default:
       return;
   }
+}
+
+/** The schema a node merely renames: a `$ref`, possibly nullable; undefined for anything else. */
+function aliasTarget(node: SchemaNode | undefined): string | undefined {
+  if (node?.kind === "ref") return node.target;
+  if (node?.kind === "nullable" && node.inner.kind === "ref") return node.inner.target;
+  return undefined;
 }
 
 function isRecordValue(value: unknown): value is Record<string, unknown> {

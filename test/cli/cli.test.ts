@@ -212,3 +212,23 @@ test("a document over --max-document-bytes is rejected", () => {
   assert.equal(result.status, 2);
   assert.match(result.stderr, /over the limit of 100 bytes/);
 });
+
+test("schemas that only refer to each other are rejected", () => {
+  const spec = file(
+    "alias-cycle.yaml",
+    [
+      "openapi: 3.0.3",
+      "info: { title: cycle, version: '1' }",
+      "paths: {}",
+      "components:",
+      "  schemas:",
+      "    A: { $ref: '#/components/schemas/B' }",
+      "    B: { allOf: [{ $ref: '#/components/schemas/A' }] }",
+      "",
+    ].join("\n"),
+  );
+  const result = run(["generate", "--spec", spec, "--policy", policy, "--out", "x"]);
+  assert.equal(result.status, 2, result.stderr);
+  assert.match(result.stderr, /refer only to each other in a circle/);
+  assert.match(result.stderr, /#\/components\/schemas\/A -> .*#\/components\/schemas\/B -> .*#\/components\/schemas\/A/);
+});
