@@ -19,6 +19,7 @@ import { createPolicyError, loadPolicy } from "./policy/load.js";
 import { findOperationKeyProblems, toRuntimeConfig } from "./policy/runtime-config.js";
 import { loadSpec, validateSpec } from "./spec/load.js";
 import { PACKAGE_ROOT, VENDORGUARD_VERSION } from "./version.js";
+import { VendorguardError } from "./errors.js";
 import { fileHeader } from "./write/header.js";
 import { type OutputFile, writeOutput } from "./write/atomic.js";
 
@@ -40,6 +41,8 @@ export interface RenderedClient {
   files: OutputFile[];
   model: ApiModel;
   className: string;
+  /** `vendor.name` from the policy. */
+  vendorName: string;
   specSha256: string;
   policySha256: string;
 }
@@ -91,15 +94,39 @@ export async function renderClient(request: GenerateRequest): Promise<RenderedCl
   const formatted = await formatFiles(sources.map((file) => ({ ...file, chunkable: chunkable.has(file.path) })));
   const files = sources.map((file, index) => ({ path: file.path, content: `${header}\n${formatted[index]!}` }));
   files.sort((a, b) => compareCodeUnits(a.path, b.path));
-  return { files, model, className, specSha256: spec.sha256, policySha256: loadedPolicy.sha256 };
+  return { files, model, className, vendorName: policy.vendor.name, specSha256: spec.sha256, policySha256: loadedPolicy.sha256 };
 }
 
 /** Renders a client and replaces the output folder with it. */
 export async function generateClient(request: GenerateRequest): Promise<GenerateResult> {
   const started = performance.now();
+  assertSafeOutput(request);
   const rendered = await renderClient(request);
   await writeOutput(request.outDir, rendered.files, { force: request.force ?? false });
   return { ...rendered, outDir: request.outDir, durationMs: performance.now() - started };
+}
+
+/**
+ * Rejects an output folder whose replacement would delete the inputs or the folder the user
+ * works in, even with `--force`: the folder is replaced as a whole.
+ */
+function assertSafeOutput(request: GenerateRequest): void {
+  const out = path.resolve(request.outDir);
+  const contains = (folder: string, target: string): boolean => {
+    const relative = path.relative(folder, target);
+    return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+  };
+  const endangered = [
+    { what: "the spec", file: path.resolve(request.specPath) },
+    { what: "the policy", file: path.resolve(request.policyPath) },
+    { what: "the current folder", file: process.cwd() },
+  ].find((input) => contains(out, input.file));
+  if (endangered) {
+    throw new VendorguardError(
+      "unsafe_output",
+      `--out ${request.outDir} contains ${endangered.what} (${endangered.file}), and generating replaces the whole output folder. Choose a folder of its own, such as generated/<vendor>.`,
+    );
+  }
 }
 
 /** Names exported by the runtime's `index.ts`, which the client's index re-exports. */

@@ -48,14 +48,19 @@ async function runGenerate(flags: GenerateFlags): Promise<Array<GenerateResult &
     ...(flags.allowRemoteRefs ? { allowRemoteRefHosts: flags.allowRemoteRefs } : {}),
   };
   if (direct.some((value) => value !== undefined)) {
-    if (direct.some((value) => value === undefined)) {
-      throw new VendorguardError("usage", "--spec, --policy and --out go together: pass all three, or none to use the config file.");
+    const missing = ["--spec", "--policy", "--out"].filter((_, index) => direct[index] === undefined);
+    if (missing.length > 0) {
+      throw new VendorguardError(
+        "usage",
+        `${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} missing: --spec, --policy and --out go together. Pass all three, or none to use the config file.`,
+      );
     }
     const result = await generateClient({ specPath: flags.spec!, policyPath: flags.policy!, outDir: flags.out!, ...extra });
     warn(result);
-    return [{ ...result, name: path.basename(flags.out!) }];
+    return [{ ...result, name: result.vendorName }];
   }
   const config = await loadConfig(flags.config ?? CONFIG_FILE_NAME);
+  rejectSharedOutputs(config.vendors);
   const results: Array<GenerateResult & { name: string }> = [];
   for (const vendor of config.vendors) {
     const result = await generateClient({ specPath: path.relative(process.cwd(), vendor.spec), policyPath: path.relative(process.cwd(), vendor.policy), outDir: vendor.out, ...extra });
@@ -65,13 +70,29 @@ async function runGenerate(flags: GenerateFlags): Promise<Array<GenerateResult &
   return results;
 }
 
+/** Two vendors writing to one folder would replace each other's client without a word. */
+function rejectSharedOutputs(vendors: Array<{ name: string; out: string }>): void {
+  const byOut = new Map<string, string>();
+  for (const vendor of vendors) {
+    const earlier = byOut.get(vendor.out);
+    if (earlier !== undefined) {
+      throw new VendorguardError(
+        "invalid_config",
+        `Vendors ${JSON.stringify(earlier)} and ${JSON.stringify(vendor.name)} both write to ${vendor.out}. Give each vendor its own out folder.`,
+      );
+    }
+    byOut.set(vendor.out, vendor.name);
+  }
+}
+
 function warn(result: GenerateResult): void {
   for (const warning of result.model.warnings) process.stderr.write(`vendorguard: warning: ${warning}\n`);
 }
 
 function summaryLine(result: GenerateResult & { name: string }): string {
   const out = path.relative(process.cwd(), result.outDir) || ".";
-  return `${result.name}: ${result.model.operations.length} operations, ${result.model.schemas.length} schemas, ${result.files.length} files written to ${out} in ${Math.round(result.durationMs)} ms`;
+  const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
+  return `${result.name}: ${count(result.model.operations.length, "operation")}, ${count(result.model.schemas.length, "schema")}, ${count(result.files.length, "file")} written to ${out} in ${Math.round(result.durationMs)} ms`;
 }
 
 function parseByteCount(value: string): number {

@@ -43,7 +43,7 @@ test("generate writes a client and prints one line", () => {
   const out = path.join(work, "notes-client");
   const result = run(["generate", "--spec", PETSTORE, "--policy", policy, "--out", out]);
   assert.equal(result.status, 0, result.stderr);
-  assert.match(result.stdout, /^notes-client: 1 operations, \d+ schemas, \d+ files written to notes-client in \d+ ms\n$/);
+  assert.match(result.stdout, /^Notes: 1 operation, \d+ schemas?, \d+ files written to notes-client in \d+ ms\n$/);
   assert.ok(existsSync(path.join(out, "client.ts")));
 });
 
@@ -56,7 +56,7 @@ test("generate reads vendorguard.config.yaml without flags", () => {
   );
   const result = run(["generate"], path.join(work, "project"));
   assert.equal(result.status, 0, result.stderr);
-  assert.match(result.stdout, /^notes: 1 operations, .* written to clients\/notes in \d+ ms\n$/);
+  assert.match(result.stdout, /^notes: 1 operation, .* written to clients\/notes in \d+ ms\n$/);
 });
 
 test("missing spec file exits 2 naming the file", () => {
@@ -96,7 +96,7 @@ test("excluding the invalid operation lets generation go on", () => {
   const excluding = writeDefaultPolicy(path.join(work, "excluding.yaml"), "Partly", 'operations:\n  exclude: ["GET /a"]');
   const result = run(["generate", "--spec", spec, "--policy", excluding, "--out", path.join(work, "partly")]);
   assert.equal(result.status, 0, result.stderr);
-  assert.match(result.stdout, /1 operations/);
+  assert.match(result.stdout, /: 1 operation, /);
 });
 
 test("a remote $ref is refused and named", () => {
@@ -156,7 +156,36 @@ test("a failed run leaves the previous output untouched", () => {
 test("--spec without --policy and --out is a usage error", () => {
   const result = run(["generate", "--spec", PETSTORE]);
   assert.equal(result.status, 2);
-  assert.match(result.stderr, /--spec, --policy and --out go together/);
+  assert.match(result.stderr, /--policy and --out are missing: --spec, --policy and --out go together/);
+});
+
+test("--out that contains the inputs is rejected even with --force", () => {
+  const inputs = path.join(work, "inputs");
+  const spec = file("inputs/spec.yaml", readFileSync(PETSTORE, "utf8"));
+  const ownPolicy = file("inputs/policy.yaml", readFileSync(policy, "utf8"));
+  const result = run(["generate", "--spec", spec, "--policy", ownPolicy, "--out", inputs, "--force"]);
+  assert.equal(result.status, 2);
+  assert.match(result.stderr, /contains the spec/);
+  assert.ok(existsSync(spec));
+  assert.ok(existsSync(ownPolicy));
+});
+
+test("--out . is rejected because it is the current folder", () => {
+  const elsewhere = file("elsewhere/policy.yaml", readFileSync(policy, "utf8"));
+  const result = run(["generate", "--spec", PETSTORE, "--policy", elsewhere, "--out", ".", "--force"], path.join(work, "inputs"));
+  assert.equal(result.status, 2);
+  assert.match(result.stderr, /--out \. contains the current folder/);
+  assert.ok(existsSync(path.join(work, "inputs")));
+});
+
+test("two vendors with one out folder are rejected", () => {
+  file(
+    "shared-out/vendorguard.config.yaml",
+    `vendors:\n  - name: a\n    spec: ${PETSTORE}\n    policy: ${policy}\n    out: clients/x\n  - name: b\n    spec: ${PETSTORE}\n    policy: ${policy}\n    out: clients/x\n`,
+  );
+  const result = run(["generate"], path.join(work, "shared-out"));
+  assert.equal(result.status, 2);
+  assert.match(result.stderr, /Vendors "a" and "b" both write to /);
 });
 
 test("an unknown flag is a usage error", () => {
