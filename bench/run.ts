@@ -84,12 +84,12 @@ function measureScaling(policy: string): Array<{ size: number; generation: Measu
 async function measureRuntimeOverhead(): Promise<string> {
   const module = path.join(ROOT, "dist/bench/runtime-overhead.js");
   if (!existsSync(module)) return "The runtime overhead benchmark is not built.\n";
-  const { runRuntimeOverheadBench, formatRuntimeOverhead } = (await import(module)) as {
+  const { runRuntimeOverheadBench, formatRuntimeOverheadTable } = (await import(module)) as {
     runRuntimeOverheadBench(): Promise<unknown>;
-    formatRuntimeOverhead(results: unknown): string;
+    formatRuntimeOverheadTable(results: unknown): string;
   };
   process.stderr.write("bench: runtime per-call overhead\n");
-  return formatRuntimeOverhead(await runRuntimeOverheadBench());
+  return formatRuntimeOverheadTable(await runRuntimeOverheadBench());
 }
 
 function writePolicy(): string {

@@ -1,13 +1,14 @@
 /**
- * Checks that relate several policy keys: the base URL against allowInsecureHttp and
- * allowedHosts, timeouts and backoff bounds (client-wide and merged per operation), the retried
- * methods, and the operation lists.
+ * Checks that relate several policy keys: the base URL and the OAuth 2.0 token endpoint against
+ * allowInsecureHttp and allowedHosts, timeouts and backoff bounds (client-wide and merged per
+ * operation), the retried methods, and the operation lists.
  *
  * The checks run even when single keys failed, so a value here may still be the raw input of a
  * key that failed. Each check reads only values of the expected type and skips the rest, whose
  * own problem is already reported.
  */
 import { z } from "zod";
+import { checkTokenUrl } from "./auth-consistency.js";
 import { MAX_TIMER_MS } from "./fields.js";
 import { isLoopbackHostname, normalizeHost, parseBaseUrl } from "./url-rules.js";
 
@@ -26,6 +27,7 @@ export function checkPolicyConsistency(value: unknown, context: z.RefinementCtx<
   };
 
   checkBaseUrl(policy, report);
+  checkTokenUrl(policy, report);
   checkTimeouts(policy, report);
   checkBackoff(policy, report);
   checkRetriedMethods(policy, report);

@@ -1,9 +1,10 @@
 /**
- * Timeouts, retries, circuit breaker and redirects, each as a full schema with defaults and, for
- * timeouts and retries, a partial one for per-operation overrides.
+ * Timeouts, retries and redirects, each as a full schema with defaults and, for timeouts and
+ * retries, a partial one for per-operation overrides. The circuit breaker is in breaker-schema.ts.
  */
 import { z } from "zod";
 import { distinctList, duration, httpMethod, integer, MAX_TIMER_MS } from "./fields.js";
+import { retryBudgetSchema } from "./retry-budget-schema.js";
 
 const TIMEOUT_DOCS = {
   connectMs: "Time to open the TCP connection and finish the TLS handshake, in milliseconds.",
@@ -95,6 +96,7 @@ export const retriesSchema = z
     retryAfterCapMs: integer(0, MAX_TIMER_MS)
       .default(30000)
       .describe(`${RETRY_DOCS.retryAfterCapMs} Default: 30000.`),
+    budget: retryBudgetSchema,
   })
   .prefault({})
   .describe("Retries with exponential backoff. Default: {} (each key at its default).");
@@ -128,23 +130,6 @@ export const retryOverridesSchema = z
       .describe(`${RETRY_DOCS.retryAfterCapMs} Default: retries.retryAfterCapMs.`),
   })
   .describe("Retry settings for this operation. A missing key keeps the client-wide value.");
-
-/** Circuit breaker settings. */
-export const circuitBreakerSchema = z
-  .strictObject({
-    failureThreshold: integer(1, 1_000_000)
-      .default(5)
-      .describe("Consecutive failed calls that open the breaker. Default: 5."),
-    halfOpenAfterMs: duration()
-      .default(30000)
-      .describe(
-        "Time the breaker stays open before it lets one probe call through (half-open), in milliseconds. Default: 30000.",
-      ),
-  })
-  .prefault({})
-  .describe(
-    "Circuit breaker shared by all operations of the client. Default: {} (each key at its default).",
-  );
 
 /** Redirect handling. */
 export const redirectsSchema = z

@@ -1,7 +1,7 @@
 /**
  * Maps a resolved policy onto the RuntimeConfig that generated clients consume.
  */
-import type { OperationOverride, RuntimeConfig } from "../runtime/config.js";
+import type { OperationOverride, RuntimeConfig, TlsConfig } from "../runtime/config.js";
 import { matchesOperation, type OperationRef } from "./operation-key.js";
 import type { ResolvedPolicy } from "./schema.js";
 
@@ -24,18 +24,28 @@ export function toRuntimeConfig(
     allowedHosts: [...policy.allowedHosts],
     allowInsecureHttp: policy.allowInsecureHttp,
     auth: structuredClone(policy.auth),
-    tls: { minVersion: policy.tls.minVersion, ca: structuredClone(policy.tls.ca) },
+    tls: mapTls(policy.tls),
     timeouts: { ...policy.timeouts },
     retries: {
       ...policy.retries,
       statuses: [...policy.retries.statuses],
       methods: [...policy.retries.methods],
+      budget: { ...policy.retries.budget },
     },
-    circuitBreaker: { ...policy.circuitBreaker },
+    circuitBreaker: { ...policy.circuitBreaker, rate: { ...policy.circuitBreaker.rate } },
     redirects: { ...policy.redirects },
     maxResponseBytes: policy.maxResponseBytes,
     operations: mapOverrides(policy.operations.overrides, operations),
   };
+}
+
+/** Copies the TLS settings; `clientCertificate` is left out when the policy has none. */
+function mapTls(tls: ResolvedPolicy["tls"]): TlsConfig {
+  const copy: TlsConfig = { minVersion: tls.minVersion, ca: structuredClone(tls.ca) };
+  if (tls.clientCertificate !== undefined) {
+    copy.clientCertificate = structuredClone(tls.clientCertificate);
+  }
+  return copy;
 }
 
 function mapOverrides(

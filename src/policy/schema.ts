@@ -5,15 +5,12 @@
 import { z } from "zod";
 import { authSchema } from "./auth-schema.js";
 import { checkPolicyConsistency } from "./consistency.js";
-import { certificateSource, distinctList, integer, text } from "./fields.js";
-import { withHint } from "./messages.js";
+import { circuitBreakerSchema } from "./breaker-schema.js";
+import { distinctList, integer, text } from "./fields.js";
 import { operationsSchema } from "./operations-schema.js";
-import {
-  circuitBreakerSchema,
-  redirectsSchema,
-  retriesSchema,
-  timeoutsSchema,
-} from "./resilience-schema.js";
+import { isPlaceholder, placeholderError } from "./placeholders.js";
+import { redirectsSchema, retriesSchema, timeoutsSchema } from "./resilience-schema.js";
+import { tlsSchema } from "./tls-schema.js";
 import { normalizeHost, parseBaseUrl } from "./url-rules.js";
 
 export const DATA_CLASSIFICATIONS = [
@@ -31,20 +28,40 @@ const vendorSchema = z
     name: text(100).describe(
       "Vendor name, carried by every error and event, e.g. GitHub. Required.",
     ),
-    owner: text(200).describe(
-      "Team or person accountable for this vendor, e.g. platform-security@example.com. Required.",
-    ),
-    purpose: text(500).describe(
-      "What the vendor is used for, e.g. Sync repository metadata. Required.",
-    ),
-    owningService: text(200).describe("Service that calls the vendor, e.g. repo-sync. Required."),
-    dataClassification: distinctList(z.enum(DATA_CLASSIFICATIONS))
+    owner: text(200)
+      .refine(notPlaceholder, {
+        error: placeholderError("the team or person accountable for this vendor"),
+      })
+      .describe(
+        "Team or person accountable for this vendor, e.g. platform-security@example.com. Required.",
+      ),
+    purpose: text(500)
+      .refine(notPlaceholder, {
+        error: placeholderError("what the vendor is used for"),
+      })
+      .describe("What the vendor is used for, e.g. Sync repository metadata. Required."),
+    owningService: text(200)
+      .refine(notPlaceholder, {
+        error: placeholderError("the service that calls the vendor"),
+      })
+      .describe("Service that calls the vendor, e.g. repo-sync. Required."),
+    dataClassification: distinctList(
+      z.enum(DATA_CLASSIFICATIONS, {
+        error: placeholderError(
+          `the classes of data exchanged with the vendor, from ${DATA_CLASSIFICATIONS.join(", ")}`,
+        ),
+      }),
+    )
       .min(1)
       .describe(
         `Classes of data exchanged with the vendor, at least one of ${DATA_CLASSIFICATIONS.join(", ")}. Required.`,
       ),
   })
   .describe("The vendor and who is accountable for it. Required.");
+
+function notPlaceholder(value: string): boolean {
+  return !isPlaceholder(value);
+}
 
 const baseUrlSchema = z
   .string()
@@ -69,24 +86,6 @@ const hostSchema = z.string().transform((entry, context) => {
   }
   return normalized.value;
 });
-
-const tlsSchema = z
-  .strictObject({
-    minVersion: z
-      .enum(["TLSv1.2", "TLSv1.3"], {
-        error: withHint("Versions older than TLSv1.2 have known weaknesses and are rejected."),
-      })
-      .default("TLSv1.2")
-      .describe("Lowest TLS version accepted: TLSv1.2 or TLSv1.3. Default: TLSv1.2."),
-    ca: z
-      .array(certificateSource())
-      .prefault([])
-      .describe(
-        "CA certificates to trust besides the default ones, each { file: path } or { env: NAME } holding PEM text. Default: [].",
-      ),
-  })
-  .prefault({})
-  .describe("TLS settings. Default: {} (each key at its default).");
 
 /** The schema of a policy file. Parsing applies every default. */
 export const policySchema = z

@@ -4,25 +4,47 @@
 import { formatPolicyPath } from "./errors.js";
 
 /** Keys under `auth` whose values are not secret and may appear in messages. */
-const PUBLIC_AUTH_KEYS = new Set(["scheme", "in", "name"]);
+const PUBLIC_AUTH_KEYS = new Set([
+  "scheme",
+  "in",
+  "name",
+  "tokenUrl",
+  "scopes",
+  "clientAuthentication",
+]);
 
 /** Keys under `auth` that name a secret source, with the noun used for them in messages. */
 const SECRET_FIELDS: Record<string, string> = {
   secret: "the secret",
   username: "the user name",
   password: "the password",
+  clientId: "the client ID",
+  clientSecret: "the client secret",
 };
+
+/** Path of the client certificate's private key source. */
+const CLIENT_KEY_PATH = ["tls", "clientCertificate", "key"];
 
 const ENV_REFERENCE = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/;
 
 /** Returns whether a value at `path` may be a secret, so that messages must not show it. */
 export function isSecretPath(path: readonly PropertyKey[]): boolean {
+  if (startsWith(path, CLIENT_KEY_PATH)) {
+    return true;
+  }
   return path[0] === "auth" && !PUBLIC_AUTH_KEYS.has(String(path[1]));
 }
 
-/** Returns whether `path` is `auth.secret`, `auth.username` or `auth.password`. */
+/** Returns whether `path` is a secret source such as `auth.secret` or `tls.clientCertificate.key`. */
 export function isSecretSourcePath(path: readonly PropertyKey[]): boolean {
-  return path.length === 2 && path[0] === "auth" && String(path[1]) in SECRET_FIELDS;
+  if (path.length === CLIENT_KEY_PATH.length && startsWith(path, CLIENT_KEY_PATH)) {
+    return true;
+  }
+  return path.length === 2 && path[0] === "auth" && Object.hasOwn(SECRET_FIELDS, String(path[1]));
+}
+
+function startsWith(path: readonly PropertyKey[], prefix: readonly string[]): boolean {
+  return prefix.every((segment, index) => String(path[index]) === segment);
 }
 
 /**
@@ -32,9 +54,15 @@ export function isSecretSourcePath(path: readonly PropertyKey[]): boolean {
  */
 export function literalSecretMessage(fieldPath: readonly PropertyKey[], value: unknown): string {
   const field = formatPolicyPath(fieldPath);
-  const noun = SECRET_FIELDS[String(fieldPath[fieldPath.length - 1])] ?? "the secret";
+  const isClientKey = fieldPath[0] === "tls";
+  const noun = isClientKey
+    ? "the private key"
+    : (SECRET_FIELDS[String(fieldPath[fieldPath.length - 1])] ?? "the secret");
+  const sources = isClientKey
+    ? "{ file: PATH }, { env: NAME } or { provider: NAME }"
+    : "{ env: NAME } or { provider: NAME }";
   const rule =
-    `${field} must name where ${noun} comes from ({ env: NAME } or { provider: NAME }), ` +
+    `${field} must name where ${noun} comes from (${sources}), ` +
     "because a literal secret in the policy would end up in the repository.";
 
   const reference = typeof value === "string" ? ENV_REFERENCE.exec(value) : null;
@@ -63,6 +91,9 @@ export function unknownSecretKeyMessage(
   }
   if (authScheme === "basic") {
     return `${literalSecretMessage(["auth", "password"], undefined)} Remove ${key}.`;
+  }
+  if (authScheme === "oauth2ClientCredentials") {
+    return `${literalSecretMessage(["auth", "clientSecret"], undefined)} Remove ${key}.`;
   }
   return (
     `unknown key with a literal value that may be a secret. A literal secret in the policy ` +

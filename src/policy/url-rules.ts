@@ -52,6 +52,38 @@ export function parseBaseUrl(raw: string): UrlRuleResult<BaseUrl> {
 }
 
 /**
+ * Parses an OAuth 2.0 token endpoint URL: http or https, without user info or fragment (RFC 6749,
+ * section 3.2). A query is allowed. The result is the URL as the WHATWG parser writes it.
+ */
+export function parseTokenUrl(raw: string): UrlRuleResult<URL> {
+  if (/\s/.test(raw)) {
+    return fail("must not contain whitespace.");
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return fail(
+      `expected an absolute URL such as https://auth.example.com/oauth/token, got ${describeValue(raw)}.`,
+    );
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    return fail(`expected an https:// URL, got the scheme ${url.protocol}//.`);
+  }
+  if (url.username !== "" || url.password !== "" || /^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(raw)) {
+    return fail(
+      "must not contain a user name or password. Set auth.clientId and auth.clientSecret instead.",
+    );
+  }
+  if (raw.includes("#")) {
+    return fail(
+      "must not contain a fragment (#...), which RFC 6749 forbids for the token endpoint.",
+    );
+  }
+  return { ok: true, value: url };
+}
+
+/**
  * Normalises one allowed host: a host name, IPv4 address or bracketed IPv6 address, with an
  * optional port. The result is what `new URL(...).host` returns for a request to that host, so a
  * default port (443) disappears and an entry without a port means the scheme's default port.

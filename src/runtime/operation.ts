@@ -9,13 +9,7 @@ export type ParameterLocation = "path" | "query" | "header" | "cookie";
 
 /** Serialization style of a parameter, as OpenAPI 3 names it; Swagger 2.0 formats map onto it. */
 export type ParameterStyle =
-  | "simple"
-  | "form"
-  | "spaceDelimited"
-  | "pipeDelimited"
-  | "deepObject"
-  | "label"
-  | "matrix";
+  "simple" | "form" | "spaceDelimited" | "pipeDelimited" | "deepObject" | "label" | "matrix";
 
 export interface ParameterSpec {
   /** Name on the wire, exactly as the document writes it. */

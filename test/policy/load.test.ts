@@ -64,7 +64,7 @@ test("nested unknown key reported at its line and column", () => {
       line: 6,
       column: 5,
       message:
-        'unknown key "backoffMs". Allowed keys: maxAttempts, baseDelayMs, maxDelayMs, jitter, statuses, methods, retryAfterCapMs.',
+        'unknown key "backoffMs". Allowed keys: maxAttempts, baseDelayMs, maxDelayMs, jitter, statuses, methods, retryAfterCapMs, budget.',
     },
   ]);
 });

@@ -35,3 +35,25 @@ export function parseInvalid(text: string, file = "test.policy.yaml"): PolicyErr
   }
   assert.fail(`expected the policy to be invalid:\n${text}`);
 }
+
+/** One invalid policy: keys set on the minimal policy, and the single problem it must raise. */
+export interface InvalidCase {
+  /** Top-level keys set on top of the minimal policy, as YAML flow values. Undefined removes a key. */
+  keys: Record<string, string | undefined>;
+  /** Path of the one expected problem. */
+  path: string;
+  /** Text the problem's message must contain. */
+  fragment: string;
+}
+
+/** Asserts that the policy of `invalid` raises exactly one problem, at its path and with its text. */
+export function assertSingleProblem(invalid: InvalidCase): PolicyError {
+  const error = parseInvalid(policyWith(invalid.keys));
+  assert.deepEqual(
+    error.problems.map((problem) => problem.path),
+    [invalid.path],
+    `problems: ${error.message}`,
+  );
+  assert.ok(error.problems[0]?.message.includes(invalid.fragment), `message: ${error.message}`);
+  return error;
+}

@@ -23,6 +23,7 @@ auth:
 tls:
   minVersion: TLSv1.3
   ca: [{ file: certs/acme-ca.pem }, { env: ACME_EXTRA_CA }]
+  clientCertificate: { cert: { file: certs/client.pem }, key: { provider: clientKey } }
 timeouts: { connectMs: 2000, headersMs: 5000, bodyMs: 5000, attemptMs: 8000, callMs: 20000 }
 retries:
   maxAttempts: 4
@@ -32,7 +33,14 @@ retries:
   statuses: [429, 503]
   methods: [GET, PUT]
   retryAfterCapMs: 10000
-circuitBreaker: { failureThreshold: 10, halfOpenAfterMs: 60000 }
+  budget: { ratio: 0.1, minPerSecond: 2, windowMs: 30000 }
+circuitBreaker:
+  mode: rate
+  failureThreshold: 10
+  halfOpenAfterMs: 60000
+  rate: { threshold: 0.25, minimumCalls: 20, windowMs: 30000 }
+  scope: operation
+  countValidationFailures: true
 redirects: { mode: sameOrigin, max: 2 }
 maxResponseBytes: 1048576
 unknownKeys: strip
@@ -64,7 +72,11 @@ test("toRuntimeConfig maps a full policy", () => {
     allowedHosts: ["api.acme.example", "files.acme.example:8443"],
     allowInsecureHttp: false,
     auth: { scheme: "apiKey", in: "header", name: "X-Acme-Key", secret: { env: "ACME_API_KEY" } },
-    tls: { minVersion: "TLSv1.3", ca: [{ file: "certs/acme-ca.pem" }, { env: "ACME_EXTRA_CA" }] },
+    tls: {
+      minVersion: "TLSv1.3",
+      ca: [{ file: "certs/acme-ca.pem" }, { env: "ACME_EXTRA_CA" }],
+      clientCertificate: { cert: { file: "certs/client.pem" }, key: { provider: "clientKey" } },
+    },
     timeouts: { connectMs: 2000, headersMs: 5000, bodyMs: 5000, attemptMs: 8000, callMs: 20000 },
     retries: {
       maxAttempts: 4,
@@ -74,8 +86,16 @@ test("toRuntimeConfig maps a full policy", () => {
       statuses: [429, 503],
       methods: ["GET", "PUT"],
       retryAfterCapMs: 10000,
+      budget: { ratio: 0.1, minPerSecond: 2, windowMs: 30000 },
     },
-    circuitBreaker: { failureThreshold: 10, halfOpenAfterMs: 60000 },
+    circuitBreaker: {
+      mode: "rate",
+      failureThreshold: 10,
+      halfOpenAfterMs: 60000,
+      rate: { threshold: 0.25, minimumCalls: 20, windowMs: 30000 },
+      scope: "operation",
+      countValidationFailures: true,
+    },
     redirects: { mode: "sameOrigin", max: 2 },
     maxResponseBytes: 1048576,
     operations: {
@@ -105,11 +125,15 @@ test("toRuntimeConfig copies every value", () => {
   config.allowedHosts.push("evil.example");
   config.retries.statuses.push(500);
   config.tls.ca.push({ file: "other.pem" });
+  config.retries.budget.ratio = 5;
+  config.circuitBreaker.rate.threshold = 0.9;
   config.operations["createCharge"]?.retries?.methods?.push("PATCH");
 
   assert.deepEqual(policy.allowedHosts, ["api.acme.example", "files.acme.example:8443"]);
   assert.deepEqual(policy.retries.statuses, [429, 503]);
   assert.equal(policy.tls.ca.length, 2);
+  assert.equal(policy.retries.budget.ratio, 0.1);
+  assert.equal(policy.circuitBreaker.rate.threshold, 0.25);
   assert.deepEqual(policy.operations.overrides["createCharge"]?.retries?.methods, ["POST"]);
 });
 
@@ -153,7 +177,7 @@ test("createPolicyError locates problems found later", () => {
   assert.deepEqual(error.problems, [
     {
       path: "operations.exclude[0]",
-      line: 34,
+      line: 42,
       column: 13,
       message: "names no operation of the document.",
     },

@@ -203,7 +203,8 @@ const INVALID: Record<string, InvalidCase> = {
   "auth.scheme unknown": {
     keys: { auth: "{ scheme: oauth2 }" },
     path: "auth.scheme",
-    fragment: 'expected one of none, bearer, apiKey, basic, got the string "oauth2"',
+    fragment:
+      'expected one of none, bearer, apiKey, basic, oauth2ClientCredentials, got the string "oauth2"',
   },
   "auth.scheme missing": {
     keys: { auth: "{ secret: { env: TOKEN } }" },

@@ -15,7 +15,7 @@ import {
   type TestCertificates,
   type TestServer,
 } from "../support/https-server.js";
-import { collectEvents, getPet, sendJson, testConfig, testEnv } from "./fixtures.js";
+import { collectEvents, getPet, sendJson, testBreaker, testConfig, testEnv } from "./fixtures.js";
 
 describe("circuit breaker", () => {
   let certificates: TestCertificates;
@@ -36,7 +36,7 @@ describe("circuit breaker", () => {
   function createRuntime(onEvent?: ReturnType<typeof collectEvents>["onEvent"]): VendorRuntime {
     const base = testConfig(server.origin);
     const changes: Partial<RuntimeConfig> = {
-      circuitBreaker: { failureThreshold: 2, halfOpenAfterMs: 300 },
+      circuitBreaker: testBreaker({ failureThreshold: 2, halfOpenAfterMs: 300 }),
       retries: { ...base.retries, maxAttempts: 2 },
     };
     const runtime = new VendorRuntime(testConfig(server.origin, changes), {

@@ -3,7 +3,7 @@
  * server, and helpers to build operations and collect events.
  */
 import { z } from "zod";
-import type { RuntimeConfig } from "../../src/runtime/config.js";
+import type { CircuitBreakerConfig, RuntimeConfig } from "../../src/runtime/config.js";
 import type { RuntimeEvent } from "../../src/runtime/events.js";
 import type { OperationSpec, ResponseSpec } from "../../src/runtime/operation.js";
 
@@ -31,11 +31,26 @@ export function testConfig(origin: string, changes: Partial<RuntimeConfig> = {})
       statuses: [429, 502, 503, 504],
       methods: ["GET", "PUT", "DELETE", "HEAD", "OPTIONS"],
       retryAfterCapMs: 2_000,
+      // Large enough that no test runs out of it unless it sets its own budget.
+      budget: { ratio: 10, minPerSecond: 1_000, windowMs: 10_000 },
     },
-    circuitBreaker: { failureThreshold: 5, halfOpenAfterMs: 30_000 },
+    circuitBreaker: testBreaker(),
     redirects: { mode: "none" },
     maxResponseBytes: 64 * 1024,
     operations: {},
+    ...changes,
+  };
+}
+
+/** Returns circuit breaker settings: consecutive, client-wide, with `changes` on top. */
+export function testBreaker(changes: Partial<CircuitBreakerConfig> = {}): CircuitBreakerConfig {
+  return {
+    mode: "consecutive",
+    failureThreshold: 5,
+    halfOpenAfterMs: 30_000,
+    rate: { threshold: 0.5, minimumCalls: 10, windowMs: 10_000 },
+    scope: "client",
+    countValidationFailures: false,
     ...changes,
   };
 }
