@@ -7,7 +7,11 @@ import { Command, CommanderError } from "commander";
 import { isVendorguardError } from "../errors.js";
 import { isPolicyError } from "../policy/errors.js";
 import { VENDORGUARD_VERSION } from "../version.js";
+import { registerCheck } from "./check.js";
+import { registerDiff } from "./diff.js";
 import { registerGenerate } from "./generate.js";
+import { registerInit } from "./init.js";
+import { registerInventory } from "./inventory.js";
 import { registerPolicySchema } from "./schema.js";
 
 export const EXIT_USAGE = 2;
@@ -22,6 +26,10 @@ async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
   registerGenerate(program);
+  registerCheck(program);
+  registerDiff(program);
+  registerInit(program);
+  registerInventory(program);
   registerPolicySchema(program);
   try {
     await program.parseAsync(argv);

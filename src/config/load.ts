@@ -7,6 +7,7 @@ import path from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { VendorguardError } from "../errors.js";
+import { type Floor, floorSchema } from "./floor.js";
 
 export const CONFIG_FILE_NAME = "vendorguard.config.yaml";
 
@@ -15,10 +16,20 @@ const vendorEntrySchema = z.strictObject({
   spec: z.string().min(1).describe("Path of the vendor's OpenAPI document."),
   policy: z.string().min(1).describe("Path of the vendor's policy file."),
   out: z.string().min(1).describe("Folder the generated client is written to."),
+  sha256: z
+    .string({
+      error: 'expected 64 hex digits as text. Quote them (sha256: "...") if YAML reads them as a number.',
+    })
+    .regex(/^[0-9a-f]{64}$/, "expected 64 lower-case hex digits, as in the generated files' header")
+    .optional()
+    .describe(
+      "sha256 of the reviewed document, as the generated files' header shows it. check fails when the document's digest differs.",
+    ),
 });
 
 const configSchema = z.strictObject({
   vendors: z.array(vendorEntrySchema).min(1).describe("Vendors to generate clients for."),
+  floor: floorSchema.optional(),
 });
 
 export interface VendorEntry {
@@ -27,11 +38,15 @@ export interface VendorEntry {
   spec: string;
   policy: string;
   out: string;
+  /** sha256 of the reviewed document, when the config records one. */
+  sha256?: string;
 }
 
 export interface LoadedConfig {
   file: string;
   vendors: VendorEntry[];
+  /** Weakest controls a policy may set; absent when the config sets no floor. */
+  floor?: Floor;
 }
 
 /** Reads and validates the config file; every problem is reported with its line. */
@@ -74,6 +89,8 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
       spec: path.resolve(base, vendor.spec),
       policy: path.resolve(base, vendor.policy),
       out: path.resolve(base, vendor.out),
+      ...(vendor.sha256 === undefined ? {} : { sha256: vendor.sha256 }),
     })),
+    ...(parsed.data.floor === undefined ? {} : { floor: parsed.data.floor }),
   };
 }
