@@ -3,13 +3,14 @@
  * `specs/`, and generating twice must give the same bytes.
  */
 import assert from "node:assert/strict";
+import { rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
 import { loadConfig } from "../../src/config/load.js";
 import { renderClient } from "../../src/generate.js";
 import { listFiles } from "../../src/write/atomic.js";
-import { REPO_ROOT } from "../support/paths.js";
+import { makeOutputDir, REPO_ROOT, typeCheck } from "../support/paths.js";
 
 const config = await loadConfig(path.join(REPO_ROOT, "vendorguard.config.yaml"));
 
@@ -43,5 +44,15 @@ test("every emitted file starts with the header and ends with one newline", asyn
     assert.match(file.content, /\n\/\/ Policy sha256: [0-9a-f]{64}\n/, file.path);
     assert.ok(file.content.endsWith("\n") && !file.content.endsWith("\n\n"), file.path);
     assert.ok(!file.content.includes("\r"), file.path);
+  }
+});
+
+test("committed clients compile with the DOM types loaded too", () => {
+  const work = makeOutputDir("dom-lib");
+  try {
+    const result = typeCheck(config.vendors.map((vendor) => vendor.out), work, ["ES2023", "DOM", "DOM.Iterable"]);
+    assert.equal(result.status, 0, result.output.slice(0, 3000));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
 });

@@ -48,14 +48,17 @@ export interface TscResult {
   output: string;
 }
 
-/** Runs the repository's tsc with `--strict` over the `.ts` files under the given folders. */
-export function typeCheck(dirs: string[], configDir: string): TscResult {
+/**
+ * Runs the repository's tsc with `--strict` over the `.ts` files under the given folders. `lib`
+ * defaults to ES2023 alone; browser-aware projects also load the DOM types.
+ */
+export function typeCheck(dirs: string[], configDir: string, lib: string[] = ["ES2023"]): TscResult {
   const config = {
     compilerOptions: {
       target: "ES2022",
       module: "NodeNext",
       moduleResolution: "NodeNext",
-      lib: ["ES2023"],
+      lib,
       types: ["node"],
       strict: true,
       noEmit: true,
