@@ -4,9 +4,10 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { LineCounter, parseDocument } from "yaml";
+import { type Document, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { VendorguardError } from "../errors.js";
+import { suggestClosest } from "../policy/suggest.js";
 import { type Floor, floorSchema } from "./floor.js";
 
 export const CONFIG_FILE_NAME = "vendorguard.config.yaml";
@@ -31,6 +32,36 @@ const configSchema = z.strictObject({
   vendors: z.array(vendorEntrySchema).min(1).describe("Vendors to generate clients for."),
   floor: floorSchema.optional(),
 });
+
+/** Line and column of the value at `keyPath`, or of its nearest parent that exists (for a missing key). */
+function nearestPosition(document: Document, lineCounter: LineCounter, keyPath: Array<string | number>): { line: number; col: number } | undefined {
+  for (let length = keyPath.length; length >= 0; length--) {
+    const node = document.getIn(keyPath.slice(0, length), true) as { range?: [number, number] } | undefined;
+    if (node?.range) return lineCounter.linePos(node.range[0]);
+  }
+  return undefined;
+}
+
+/** Words a person can act on for the zod issues a config file can raise. */
+function describeConfigIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_type" && issue.input === undefined) {
+    return `is missing. Add it (expected ${issue.expected}).`;
+  }
+  if (issue.code === "unrecognized_keys") {
+    let allowed: string[] = [];
+    if (issue.path.length === 0) allowed = Object.keys(configSchema.shape);
+    else if (issue.path[0] === "vendors") allowed = Object.keys(vendorEntrySchema.shape);
+    return issue.keys
+      .map((key) => {
+        const closest = allowed.length > 0 ? suggestClosest(key, allowed) : undefined;
+        const hint = closest ? ` Did you mean "${closest}"?` : "";
+        const list = allowed.length > 0 ? ` Allowed keys: ${allowed.join(", ")}.` : "";
+        return `unknown key "${key}".${hint}${list}`;
+      })
+      .join(" ");
+  }
+  return issue.message;
+}
 
 export interface VendorEntry {
   name: string;
@@ -73,11 +104,10 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
   const parsed = configSchema.safeParse(document.toJS({ maxAliasCount: 100 }));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
-      const node = document.getIn(issue.path as Array<string | number>, true) as { range?: [number, number] } | undefined;
-      const at = node?.range ? lineCounter.linePos(node.range[0]) : undefined;
+      const at = nearestPosition(document, lineCounter, issue.path as Array<string | number>);
       const where = at ? `${file}:${at.line}:${at.col}` : file;
       const key = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
-      return `  ${where} ${key}: ${issue.message}`;
+      return `  ${where} ${key}: ${describeConfigIssue(issue)}`;
     });
     throw new VendorguardError("invalid_config", [`Invalid ${file}:`, ...problems, "Each vendor needs name, spec, policy and out."].join("\n"));
   }

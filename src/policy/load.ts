@@ -224,7 +224,7 @@ function compareCodeUnits(a: string, b: string): number {
 function describeReadFailure(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === "ENOENT") {
-    return "cannot read the policy: the file does not exist.";
+    return "cannot read the policy: the file does not exist. Check the --policy path, or the policy entry in vendorguard.config.yaml.";
   }
   if (code === "EISDIR") {
     return "cannot read the policy: the path is a directory.";

@@ -261,3 +261,11 @@ test("schemas that only refer to each other are rejected", () => {
   assert.match(result.stderr, /refer only to each other in a circle/);
   assert.match(result.stderr, /#\/components\/schemas\/A -> .*#\/components\/schemas\/B -> .*#\/components\/schemas\/A/);
 });
+
+test("a config typo is named with its line and a suggestion", () => {
+  file("typo/vendorguard.config.yaml", `vendors:\n  - name: a\n    spec: ${PETSTORE}\n    polcy: ${policy}\n    out: clients/a\n`);
+  const result = run(["generate"], path.join(work, "typo"));
+  assert.equal(result.status, 2);
+  assert.match(result.stderr, /vendorguard\.config\.yaml:2:\d+ vendors\.0: unknown key "polcy"\. Did you mean "policy"\?/);
+  assert.match(result.stderr, /vendors\.0\.policy: is missing\. Add it/);
+});
