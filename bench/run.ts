@@ -32,8 +32,9 @@ interface DocumentRow {
   cold: Measurement;
   warm: Measurement;
   tsc: Measurement;
-  baseline: Measurement;
-  baselineTsc: Measurement;
+  /** Absent when openapi-typescript cannot read the document (it reads OpenAPI 3 only). */
+  baseline?: Measurement;
+  baselineTsc?: Measurement;
 }
 
 async function main(): Promise<void> {
@@ -62,7 +63,13 @@ function measureDocument(name: string, file: string, policy: string, index: numb
   const tsc = measure([process.execPath, TSC, "-p", writeTsconfig(out, [`${out}/**/*.ts`])], WORK);
   const typesFile = path.join(WORK, `openapi-typescript-${index}`, "types.ts");
   mkdirSync(path.dirname(typesFile), { recursive: true });
-  const baseline = measure([process.execPath, OPENAPI_TYPESCRIPT, file, "--output", typesFile], WORK);
+  let baseline: Measurement;
+  try {
+    baseline = measure([process.execPath, OPENAPI_TYPESCRIPT, file, "--output", typesFile], WORK);
+  } catch (error) {
+    process.stderr.write(`bench: openapi-typescript failed on ${name}, so it has no baseline: ${(error as Error).message.split("\n")[0]}\n`);
+    return { name, cold, warm, tsc };
+  }
   const baselineTsc = measure([process.execPath, TSC, "-p", writeTsconfig(path.dirname(typesFile), [typesFile])], WORK);
   return { name, cold, warm, tsc, baseline, baselineTsc };
 }
@@ -131,6 +138,7 @@ function report(rows: DocumentRow[], scaling: Array<{ size: number; generation: 
     "whole process (`node ...`) measured with GNU `/usr/bin/time`: wall time and peak resident memory.",
     "",
     `Machine: ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB memory, ${os.type()} ${os.release()}, Node.js ${process.version}.`,
+    `Load average when the run ended: ${os.loadavg()[0]!.toFixed(1)} (1 minute).`,
     "",
     "## Generation and type-checking, against openapi-typescript",
     "",
@@ -142,7 +150,7 @@ function report(rows: DocumentRow[], scaling: Array<{ size: number; generation: 
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...rows.map(
       (row) =>
-        `| ${row.name} | ${seconds(row.cold)} | ${seconds(row.warm)} | ${mib(row.warm)} | ${seconds(row.tsc)} | ${mib(row.tsc)} | ${seconds(row.baseline)} (${mib(row.baseline)}) | ${seconds(row.baselineTsc)} (${mib(row.baselineTsc)}) | ${ratio(row.warm.seconds, row.baseline.seconds)} | ${ratio(row.tsc.seconds, row.baselineTsc.seconds)} |`,
+        `| ${row.name} | ${seconds(row.cold)} | ${seconds(row.warm)} | ${mib(row.warm)} | ${seconds(row.tsc)} | ${mib(row.tsc)} | ${baselineCells(row)} |`,
     ),
     "",
     "## Scaling with document size",
@@ -171,6 +179,13 @@ function report(rows: DocumentRow[], scaling: Array<{ size: number; generation: 
     "",
   ];
   return lines.join("\n");
+}
+
+function baselineCells(row: DocumentRow): string {
+  if (!row.baseline || !row.baselineTsc) return "cannot read Swagger 2.0 | | | ";
+  const generation = `${seconds(row.baseline)} (${mib(row.baseline)})`;
+  const check = `${seconds(row.baselineTsc)} (${mib(row.baselineTsc)})`;
+  return `${generation} | ${check} | ${ratio(row.warm.seconds, row.baseline.seconds)} | ${ratio(row.tsc.seconds, row.baselineTsc.seconds)}`;
 }
 
 function seconds(measurement: Measurement): string {
