@@ -4,7 +4,7 @@
  */
 import type { ApiModel, NamedSchema, OperationModel, ResponseModel } from "../model/types.js";
 import { commentText, docComment } from "./escape.js";
-import { emitZod, type ZodContext } from "./zod-schema.js";
+import { emitZod, SCHEMA_HELPERS, type ZodContext } from "./zod-schema.js";
 
 /** Name of the zod schema of a response body that is not a plain `$ref`. */
 export function responseSchemaName(operation: OperationModel, response: ResponseModel): string {
@@ -73,32 +73,15 @@ export function emitSchemasFile(model: ApiModel, unknownKeys: "strict" | "strip"
   }
   const body = parts.join("\n");
   const uses = (name: string) => new RegExp(`\\b${name}\\b`).test(body);
-  const helpers = ["discriminatedUnion", "hasUniqueItems", "isDeepEqual"].filter(uses);
+  const helpers = SCHEMA_HELPERS.filter(uses);
   const imports = [
     'import { z } from "zod";',
     ...(helpers.length > 0 ? [`import { ${helpers.join(", ")} } from "./runtime/schema-helpers.js";`] : []),
     'import type * as T from "./types.js";',
     "",
   ];
-  const localHelpers = Object.keys(LOCAL_HELPERS).filter(uses).map((name) => `${LOCAL_HELPERS[name]}\n\n`);
-  return `${imports.join("\n")}\n${localHelpers.join("")}${body}`;
+  return `${imports.join("\n")}\n${body}`;
 }
-
-/**
- * Helpers that schemas.ts defines itself, each only when an emitted schema uses it.
- * TODO: these belong in the runtime's schema-helpers.ts beside discriminatedUnion, and stay here
- * until it exports them.
- */
-const LOCAL_HELPERS: Record<string, string> = {
-  copyOwnProperties: `/**
- * Returns an object's own properties on an object without prototype, so that zod treats a missing
- * key named like an Object.prototype member (\`constructor\`, \`toString\`) as absent.
- */
-function copyOwnProperties(value: unknown): unknown {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
-  return Object.assign(Object.create(null) as object, value);
-}`,
-};
 
 /**
  * How each schema constant is tied to its declared type. `asserted` casts it, so tsc never infers

@@ -3,7 +3,7 @@
  * zod schema from `emitZod` outputs, so `z.ZodType<T>` annotations hold; the request context
  * describes what callers send (readOnly optional, binary as Blob).
  */
-import type { ObjectNode, PropertyNode, SchemaNode } from "../model/types.js";
+import type { ArrayNode, ObjectNode, PropertyNode, SchemaNode } from "../model/types.js";
 import { docComment, propertyKey } from "./escape.js";
 import { jsonLiteralType } from "./literal.js";
 
@@ -32,7 +32,7 @@ export function emitType(node: SchemaNode, context: TypeContext): string {
     case "null":
       return "null";
     case "array":
-      return `Array<${emitType(node.items, context)}>`;
+      return emitArrayType(node, context);
     case "object":
       return emitObjectType(node, context);
     case "enum":
@@ -48,6 +48,14 @@ export function emitType(node: SchemaNode, context: TypeContext): string {
   }
 }
 
+/** `Array<T>`, or a tuple with optional leading positions when the schema has `prefixItems`. */
+function emitArrayType(node: ArrayNode, context: TypeContext): string {
+  const rest = emitType(node.items, context);
+  if (!node.prefixItems) return `Array<${rest}>`;
+  const prefix = node.prefixItems.map((item) => `(${emitType(item, context)})?`);
+  return `[${[...prefix, `...Array<${rest}>`].join(", ")}]`;
+}
+
 function emitUnionType(variants: SchemaNode[], context: TypeContext): string {
   const types = unique(variants.map((variant) => emitType(variant, context)));
   if (types.length === 0) return "never";
@@ -56,13 +64,15 @@ function emitUnionType(variants: SchemaNode[], context: TypeContext): string {
 
 function emitObjectType(node: ObjectNode, context: TypeContext): string {
   const members = node.properties.map((property) => emitProperty(property, context));
-  if (node.additional === "allowed") members.push("[key: string]: unknown;");
+  // Keys matching `patternProperties` are kept, whatever `additional` sets for the others.
+  const openKeys = node.additional === "allowed" || node.patternProperties !== undefined;
+  if (openKeys) members.push("[key: string]: unknown;");
   const body = members.length === 0 ? "" : `\n${members.join("\n")}\n`;
   if (typeof node.additional === "object") {
     const extra = `{ [key: string]: ${emitType(node.additional, context)} }`;
     return members.length === 0 ? extra : `{${body}} & ${extra}`;
   }
-  if (members.length === 0 && node.additional !== "allowed") {
+  if (members.length === 0 && !openKeys) {
     return context.side === "response" ? "{ [key: string]: never }" : "{ [key: string]: unknown }";
   }
   return `{${body}}`;

@@ -5,6 +5,7 @@
 import type {
   ArrayNode,
   ConstNode,
+  IntersectionNode,
   EnumNode,
   JsonValue,
   NumberNode,
@@ -23,9 +24,42 @@ export interface ZodContext {
   schemaName(target: string): string;
   /** TypeScript type of a named schema as seen in responses, e.g. `T.Pet`. */
   typeName(target: string): string;
+  /**
+   * Closes the outermost objects of the expression although unknownKeys is strip. It is set on
+   * the parts of an intersection that has a closed part: zod's intersection rejects a key only
+   * when both sides reject it, and a stripping object rejects none.
+   */
+  closeOutermost?: boolean;
 }
 
+/** Helpers from the runtime's schema-helpers.ts that emitted expressions may call. */
+export const SCHEMA_HELPERS = [
+  "copyOwnProperties",
+  "discriminatedUnion",
+  "excluding",
+  "exclusiveUnion",
+  "hasUniqueItems",
+  "inclusiveUnion",
+  "isAbsoluteUrl",
+  "isDateTime",
+  "isDeepEqual",
+  "isEmail",
+  "isMultipleOf",
+  "isTime",
+  "withPatternProperties",
+  "withPropertyCount",
+  "withPropertyNames",
+  "withUniqueItems",
+];
+
 export function emitZod(node: SchemaNode, context: ZodContext): string {
+  const expression = emitKind(node, context);
+  if (!node.not) return expression;
+  // A `not` describes what is forbidden, so its objects stay open whatever unknownKeys is.
+  return `excluding(${expression}, ${emitZod(node.not, { ...context, unknownKeys: "strip", closeOutermost: false })})`;
+}
+
+function emitKind(node: SchemaNode, context: ZodContext): string {
   switch (node.kind) {
     case "ref":
       return `z.lazy(() => ${context.schemaName(node.target)})`;
@@ -52,24 +86,27 @@ export function emitZod(node: SchemaNode, context: ZodContext): string {
     case "union":
       return emitUnion(node, context);
     case "intersection":
-      return node.parts.map((part) => emitZod(part, context)).reduce((left, right) => `z.intersection(${left}, ${right})`);
+      return emitIntersection(node, context);
     case "nullable":
       return `${emitZod(node.inner, context)}.nullable()`;
   }
 }
 
 /**
- * zod builders for the string formats OpenAPI documents use. `date-time` requires an offset
- * (`Z` or `+02:00`), as RFC 3339 does; `uuid` accepts any 8-4-4-4-12 hex string without checking
- * the version or variant digits, because vendors send nil and non-RFC identifiers.
+ * zod builders for the string formats OpenAPI documents use. `date-time` is RFC 3339's, with the
+ * offset required. `time` is RFC 3339's `partial-time` with an optional offset. `uri` is an
+ * absolute URL taken as written, because `z.url()` would trim it. `email` is an RFC 5321 mailbox
+ * with a dot-atom local part and a host name (see `isEmail`). `uuid` accepts any 8-4-4-4-12 hex
+ * string without checking the version or variant digits, because vendors send nil and non-RFC
+ * identifiers.
  */
 const STRING_FORMATS: Record<string, string> = {
-  "date-time": "z.iso.datetime({ offset: true })",
+  "date-time": 'z.stringFormat("date-time", isDateTime)',
   date: "z.iso.date()",
-  time: "z.iso.time()",
+  time: 'z.stringFormat("time", isTime)',
   uuid: "z.guid()",
-  email: "z.email()",
-  uri: "z.url()",
+  email: 'z.stringFormat("email", isEmail)',
+  uri: 'z.stringFormat("uri", isAbsoluteUrl)',
   ipv4: "z.ipv4()",
   ipv6: "z.ipv6()",
   byte: "z.base64()",
@@ -101,19 +138,53 @@ function emitNumber(node: NumberNode): string {
   if (node.exclusiveMinimum !== undefined) out += `.gt(${numberLiteral(node.exclusiveMinimum)})`;
   if (node.maximum !== undefined) out += `.max(${numberLiteral(node.maximum)})`;
   if (node.exclusiveMaximum !== undefined) out += `.lt(${numberLiteral(node.exclusiveMaximum)})`;
-  if (node.multipleOf !== undefined) out += `.multipleOf(${numberLiteral(node.multipleOf)})`;
+  if (node.multipleOf !== undefined) {
+    // zod's own check is exact on safe integers, which z.int() guarantees; other numbers are
+    // compared as decimals.
+    const step = numberLiteral(node.multipleOf);
+    out += node.integer && Number.isInteger(node.multipleOf)
+      ? `.multipleOf(${step})`
+      : `.refine((value) => isMultipleOf(value, ${step}), { message: "Number must be a multiple of ${step}" })`;
+  }
   return out;
 }
 
-function emitArray(node: ArrayNode, context: ZodContext): string {
-  let out = `z.array(${emitZod(node.items, context)})`;
-  if (node.minItems !== undefined) out += `.min(${node.minItems})`;
-  if (node.maxItems !== undefined) out += `.max(${node.maxItems})`;
-  if (node.uniqueItems) out += ".refine(hasUniqueItems, { message: \"Array items must be unique\" })";
-  return out;
+function emitIntersection(node: IntersectionNode, context: ZodContext): string {
+  const hasClosedPart = node.parts.some((part) => part.kind === "object" && part.additional === "closed");
+  const partContext = context.unknownKeys === "strip" && hasClosedPart ? { ...context, closeOutermost: true } : context;
+  const parts = node.parts.map((part) => emitZod(part, partContext));
+  return parts.reduce((left, right) => `z.intersection(${left}, ${right})`);
 }
 
-function emitObject(node: ObjectNode, context: ZodContext): string {
+function emitArray(node: ArrayNode, outer: ZodContext): string {
+  const context = nested(outer);
+  let out: string;
+  if (node.prefixItems) {
+    // Every position is optional: JSON Schema lets an array be shorter than its prefixItems.
+    const prefix = node.prefixItems.map((item) => `${emitZod(item, context)}.optional()`);
+    out = `z.tuple([${prefix.join(", ")}], ${emitZod(node.items, context)})`;
+    if (node.minItems !== undefined) out += `.check(z.minLength(${node.minItems}))`;
+    if (node.maxItems !== undefined) out += `.check(z.maxLength(${node.maxItems}))`;
+  } else {
+    out = `z.array(${emitZod(node.items, context)})`;
+    if (node.minItems !== undefined) out += `.min(${node.minItems})`;
+    if (node.maxItems !== undefined) out += `.max(${node.maxItems})`;
+  }
+  return node.uniqueItems ? `withUniqueItems(${out})` : out;
+}
+
+/** Returns the context of values inside an object or array, which `closeOutermost` does not reach. */
+function nested(context: ZodContext): ZodContext {
+  return context.closeOutermost ? { ...context, closeOutermost: false } : context;
+}
+
+/** True when undeclared keys of this object are rejected. */
+function isClosed(node: ObjectNode, context: ZodContext): boolean {
+  return node.additional === "closed" || context.unknownKeys === "strict" || context.closeOutermost === true;
+}
+
+function emitObject(node: ObjectNode, outer: ZodContext): string {
+  const context = nested(outer);
   const entries = node.properties.map((property) => {
     // A writeOnly property is sent by clients only; a server that returns it anyway is not an error.
     const optional = !property.required || property.schema.writeOnly === true;
@@ -121,16 +192,10 @@ function emitObject(node: ObjectNode, context: ZodContext): string {
     return `${propertyKey(property.name, { inObjectLiteral: true })}: ${optional ? `${value}.optional()` : value}`;
   });
   const shape = entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`;
-  let out: string;
-  if (typeof node.additional === "object") out = `z.object(${shape}).catchall(${emitZod(node.additional, context)})`;
-  else if (node.additional === "allowed") out = `z.looseObject(${shape})`;
-  else if (node.additional === "closed" || context.unknownKeys === "strict") out = `z.strictObject(${shape})`;
-  else out = `z.object(${shape})`;
-  if (node.minProperties !== undefined) {
-    out += `.refine((value) => Object.keys(value).length >= ${node.minProperties}, { message: "Too few properties" })`;
-  }
-  if (node.maxProperties !== undefined) {
-    out += `.refine((value) => Object.keys(value).length <= ${node.maxProperties}, { message: "Too many properties" })`;
+  let out = node.patternProperties ? emitPatternObject(node, shape, outer) : emitPlainObject(node, shape, outer);
+  if (node.propertyNames) out = `withPropertyNames(${out}, ${emitZod(node.propertyNames, context)})`;
+  if (node.minProperties !== undefined || node.maxProperties !== undefined) {
+    out = `withPropertyCount(${out}, ${node.minProperties ?? 0}, ${node.maxProperties ?? "Infinity"})`;
   }
   // zod reads each declared key with `input[key]`, so a missing `constructor` or `toString` would
   // be found on Object.prototype. Such objects are validated on a copy without a prototype.
@@ -138,6 +203,30 @@ function emitObject(node: ObjectNode, context: ZodContext): string {
     out = `z.preprocess(copyOwnProperties, ${out})`;
   }
   return out;
+}
+
+function emitPlainObject(node: ObjectNode, shape: string, context: ZodContext): string {
+  if (typeof node.additional === "object") return `z.object(${shape}).catchall(${emitZod(node.additional, nested(context))})`;
+  if (node.additional === "allowed") return `z.looseObject(${shape})`;
+  if (isClosed(node, context)) return `z.strictObject(${shape})`;
+  return `z.object(${shape})`;
+}
+
+/**
+ * Emits an object with `patternProperties`: zod keeps every key, then each key matching a pattern is
+ * checked against its schema and the others follow `additional` and unknownKeys.
+ */
+function emitPatternObject(node: ObjectNode, shape: string, context: ZodContext): string {
+  const declared = node.properties.map((property) => stringLiteral(property.name));
+  const patterns = (node.patternProperties ?? []).map(
+    ({ pattern, schema }) => `[${regexExpression(pattern)}, () => ${emitZod(schema, nested(context))}]`,
+  );
+  let others: string;
+  if (typeof node.additional === "object") others = emitZod(node.additional, nested(context));
+  else if (node.additional === "allowed") others = '"keep"';
+  else if (isClosed(node, context)) others = '"reject"';
+  else others = '"drop"';
+  return `withPatternProperties(z.looseObject(${shape}), [${declared.join(", ")}], [${patterns.join(", ")}], ${others})`;
 }
 
 function emitEnum(node: EnumNode): string {
@@ -162,9 +251,11 @@ function emitUnion(node: UnionNode, context: ZodContext): string {
     );
     return `discriminatedUnion<${types.join(" | ")}>(${stringLiteral(node.discriminator.property)}, { ${branches.join(", ")} })`;
   }
-  // TODO: oneOf is validated like anyOf (at least one variant matches), not "exactly one".
   if (node.variants.length === 1) return emitZod(node.variants[0]!, context);
-  return `z.union([${node.variants.map((variant) => emitZod(variant, context)).join(", ")}])`;
+  const variants = node.variants.map((variant) => emitZod(variant, context)).join(", ");
+  const besideKeys = node.besideKeys?.length ? `, [${node.besideKeys.map(stringLiteral).join(", ")}]` : "";
+  if (node.exclusive) return `exclusiveUnion([${variants}]${besideKeys})`;
+  return besideKeys ? `inclusiveUnion([${variants}]${besideKeys})` : `z.union([${variants}])`;
 }
 
 function isPrimitive(value: JsonValue): value is string | number | boolean | null {

@@ -3,19 +3,48 @@
  * the keys each part does not know, so object parts are merged into a single object instead, with
  * `required` taken from every part.
  */
-import type { ObjectNode, PropertyNode, SchemaNode } from "./types.js";
+import type { IntersectionNode, ObjectNode, PropertyNode, SchemaNode } from "./types.js";
 
 /** Returns the normalised node of a named schema, or undefined while that schema is still being normalised. */
 export type NodeLookup = (target: string) => SchemaNode | undefined;
 
 /** Merges `allOf` parts: one object when every part is an object, otherwise an intersection. */
 export function mergeAllOf(parts: SchemaNode[], lookup: NodeLookup): SchemaNode {
-  const meaningful = parts.filter((part) => part.kind !== "any");
+  const meaningful = parts.filter((part) => part.kind !== "any" || part.not);
   if (meaningful.length === 0) return { kind: "any" };
   if (meaningful.length === 1) return meaningful[0]!;
   const objects = flattenToObjects(meaningful, lookup, 0);
-  if (!objects) return { kind: "intersection", parts: meaningful };
-  return mergeObjects(objects);
+  if (!objects) return markBesideKeys({ kind: "intersection", parts: meaningful }, lookup);
+  return withNots(mergeObjects(objects), objects);
+}
+
+/**
+ * Keeps every part's `not` on the merged object: a value must match none of them, which is
+ * `not` of their `anyOf`.
+ */
+function withNots(merged: ObjectNode, parts: SchemaNode[]): SchemaNode {
+  const nots = parts.flatMap((part) => (part.not ? [part.not] : []));
+  if (nots.length === 0) return merged;
+  return { ...merged, not: nots.length === 1 ? nots[0]! : { kind: "union", variants: nots, exclusive: false } };
+}
+
+/**
+ * Gives each union part of an intersection the keys its object parts declare (`besideKeys`), so
+ * strict mode lets a variant carry them. Parts that do not flatten to objects add no keys.
+ */
+export function markBesideKeys(node: IntersectionNode, lookup: NodeLookup): IntersectionNode {
+  const keysOf = node.parts.map((part) => (part.kind === "union" ? [] : declaredKeys(part, lookup)));
+  const parts = node.parts.map((part, index) => {
+    if (part.kind !== "union" || part.discriminator) return part;
+    const besideKeys = [...new Set(keysOf.filter((_, other) => other !== index).flat())];
+    return besideKeys.length > 0 ? { ...part, besideKeys } : part;
+  });
+  return { ...node, parts };
+}
+
+function declaredKeys(part: SchemaNode, lookup: NodeLookup): string[] {
+  const objects = flattenToObjects([part], lookup, 0) ?? [];
+  return objects.flatMap((object) => object.properties.map((property) => property.name));
 }
 
 /** Maximum depth of `$ref` and `allOf` chains followed while flattening. */
@@ -25,6 +54,8 @@ function flattenToObjects(parts: SchemaNode[], lookup: NodeLookup, depth: number
   if (depth > MAX_FLATTEN_DEPTH) return undefined;
   const objects: ObjectNode[] = [];
   for (const part of parts) {
+    // A part's `not` travels on an object of its own, which adds no properties to the merge.
+    if (part.not && part.kind !== "object") objects.push({ kind: "object", properties: [], additional: "unspecified", not: part.not });
     if (part.kind === "object") {
       objects.push(part);
     } else if (part.kind === "ref") {
@@ -63,6 +94,11 @@ function mergeObjects(objects: ObjectNode[]): ObjectNode {
   if (minProperties !== undefined) merged.minProperties = minProperties;
   const maxProperties = minDefined(objects.map((object) => object.maxProperties));
   if (maxProperties !== undefined) merged.maxProperties = maxProperties;
+  const patternProperties = objects.flatMap((object) => object.patternProperties ?? []);
+  if (patternProperties.length > 0) merged.patternProperties = patternProperties;
+  const propertyNames = objects.flatMap((object) => (object.propertyNames ? [object.propertyNames] : []));
+  if (propertyNames.length === 1) merged.propertyNames = propertyNames[0]!;
+  if (propertyNames.length > 1) merged.propertyNames = { kind: "intersection", parts: propertyNames };
   return merged;
 }
 

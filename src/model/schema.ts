@@ -4,11 +4,12 @@
  */
 import { VendorguardError } from "../errors.js";
 import type { SpecVersion } from "../spec/version.js";
-import { mergeAllOf } from "./all-of.js";
+import { markBesideKeys, mergeAllOf } from "./all-of.js";
 import type { Location } from "./resolve.js";
 import type { SchemaRegistry } from "./registry.js";
 import type {
   ArrayNode,
+  IntersectionNode,
   JsonValue,
   NumberNode,
   ObjectNode,
@@ -57,7 +58,7 @@ export class SchemaNormalizer {
     }
     this.#depth++;
     try {
-      return this.#withNullable(this.#normalizeObject(schema, at), schema);
+      return this.#withNullable(this.#withNot(this.#normalizeObject(schema, at), schema, at), schema);
     } finally {
       this.#depth--;
     }
@@ -75,11 +76,21 @@ export class SchemaNormalizer {
   }
 
   #normalizeObject(schema: Raw, at: Location): SchemaNode {
-    if (schema.not !== undefined) {
-      // TODO: `not` is not enforced; the schema is checked without it.
-      this.warnings.push(`${this.#registry.docs.describe(at)}/not: "not" is not checked yet; values it forbids are accepted.`);
+    for (const keyword of ["$recursiveRef", "$dynamicRef"]) {
+      if (typeof schema[keyword] !== "string") continue;
+      // TODO: resolving these needs JSON Schema's dynamic scope (2019-09 and 2020-12), which the
+      // model does not track.
+      this.warnings.push(
+        `${this.#registry.docs.describe(at)}/${keyword}: not supported, so this schema accepts any value. Inside a oneOf that makes every value match this variant too; write a $ref to the named schema instead.`,
+      );
     }
     if (typeof schema.$ref === "string") {
+      // OpenAPI 3.1 applies keywords beside `$ref` together with the target, as `allOf` would;
+      // before 3.1 they are ignored.
+      if (this.#version === "3.1" && siblingConstraints(schema, ["$ref"])) {
+        const { $ref, ...siblings } = schema;
+        return this.#normalizeAllOf({ ...siblings, allOf: [{ $ref }] }, at);
+      }
       return { kind: "ref", target: this.#registry.refer(schema.$ref, at), ...meta(schema) };
     }
     if (Array.isArray(schema.allOf)) return this.#normalizeAllOf(schema, at);
@@ -161,18 +172,24 @@ export class SchemaNormalizer {
   }
 
   #normalizeArray(schema: Raw, at: Location): ArrayNode {
-    // TODO: draft-04 tuple form (`items` as a list) is not checked position by position; any item passes.
+    const node: ArrayNode = { kind: "array", items: { kind: "any" }, ...meta(schema) };
+    // Draft-04 writes position-by-position item schemas as a list under `items`, with
+    // `additionalItems` for the rest; 2020-12 (OpenAPI 3.1) writes them as `prefixItems`.
     if (Array.isArray(schema.items)) {
-      this.warnings.push(
-        `${this.#registry.docs.describe(at)}/items: a list of item schemas (tuple form) is not checked yet; any item is accepted. Write "items" as one schema to have items checked.`,
-      );
+      node.prefixItems = this.#normalizeList(schema.items, child(at, "items"));
+      node.items = this.normalize(schema.additionalItems, child(at, "additionalItems"));
+    } else {
+      if (Array.isArray(schema.prefixItems)) node.prefixItems = this.#normalizeList(schema.prefixItems, child(at, "prefixItems"));
+      node.items = this.normalize(schema.items, child(at, "items"));
     }
-    const items = Array.isArray(schema.items) ? { kind: "any" as const } : this.normalize(schema.items, child(at, "items"));
-    const node: ArrayNode = { kind: "array", items, ...meta(schema) };
     if (isCount(schema.minItems)) node.minItems = schema.minItems;
     if (isCount(schema.maxItems)) node.maxItems = schema.maxItems;
     if (schema.uniqueItems === true) node.uniqueItems = true;
     return node;
+  }
+
+  #normalizeList(list: unknown[], at: Location): SchemaNode[] {
+    return list.map((item, index) => this.normalize(item, child(at, String(index))));
   }
 
   #normalizeObjectType(schema: Raw, at: Location): ObjectNode {
@@ -188,19 +205,31 @@ export class SchemaNormalizer {
       if (!Object.hasOwn(declared, name)) properties.push({ name, required: true, schema: { kind: "any" } });
     }
     const node: ObjectNode = { kind: "object", properties, additional: this.#additional(schema, at), ...meta(schema) };
+    if (isRecord(schema.patternProperties) && Object.keys(schema.patternProperties).length > 0) {
+      node.patternProperties = this.#patternProperties(schema.patternProperties, child(at, "patternProperties"));
+    }
+    if (schema.propertyNames !== undefined) node.propertyNames = this.normalize(schema.propertyNames, child(at, "propertyNames"));
     if (isCount(schema.minProperties)) node.minProperties = schema.minProperties;
     if (isCount(schema.maxProperties)) node.maxProperties = schema.maxProperties;
     return node;
   }
 
-  #additional(schema: Raw, at: Location): ObjectNode["additional"] {
-    // TODO: patternProperties are not checked yet; an object that has them accepts any extra key.
-    if (isRecord(schema.patternProperties) && Object.keys(schema.patternProperties).length > 0) {
-      this.warnings.push(
-        `${this.#registry.docs.describe(at)}/patternProperties: not checked yet; this object accepts any extra key. Use additionalProperties with a schema if every extra value has the same shape.`,
-      );
-      return "allowed";
+  /** Normalises `patternProperties`, leaving out (with a warning) patterns ECMAScript cannot compile. */
+  #patternProperties(patterns: Raw, at: Location): NonNullable<ObjectNode["patternProperties"]> {
+    const result: NonNullable<ObjectNode["patternProperties"]> = [];
+    for (const [pattern, value] of Object.entries(patterns)) {
+      if (!compiles(pattern)) {
+        this.warnings.push(
+          `${this.#registry.docs.describe(child(at, pattern))}: ${JSON.stringify(pattern)} is not a valid ECMAScript regular expression, so keys are not matched against it.`,
+        );
+        continue;
+      }
+      result.push({ pattern, schema: this.normalize(value, child(at, pattern)) });
     }
+    return result;
+  }
+
+  #additional(schema: Raw, at: Location): ObjectNode["additional"] {
     const additional = schema.additionalProperties;
     if (additional === false) return "closed";
     if (additional === undefined) return "unspecified";
@@ -220,12 +249,30 @@ export class SchemaNormalizer {
     const keyword = schema.oneOf !== undefined ? "oneOf" : "anyOf";
     const variantsAt = child(at, keyword);
     const nodes = variants.map((variant, index) => this.normalize(variant, child(variantsAt, String(index))));
+    if (keyword === "oneOf") this.#warnIdenticalVariants(nodes, variantsAt);
     const union: UnionNode = { kind: "union", variants: nodes, exclusive: keyword === "oneOf", ...meta(schema) };
     const discriminator = this.#registry.discriminatorOf(schema, nodes, at);
     if (discriminator) union.discriminator = discriminator;
     const base = siblingConstraints(schema, [keyword, "discriminator"]);
     if (!base) return union;
-    return { kind: "intersection", parts: [this.#normalizeObject(base, at), union] };
+    const composition: IntersectionNode = { kind: "intersection", parts: [this.#normalizeObject(base, at), union] };
+    return markBesideKeys(composition, (target) => this.#registry.nodeOf(target));
+  }
+
+  /** Two equal `oneOf` variants both match every value either matches, so no such value is valid. */
+  #warnIdenticalVariants(nodes: SchemaNode[], at: Location): void {
+    const seen = new Map<string, number>();
+    nodes.forEach((node, index) => {
+      const text = JSON.stringify({ ...node, description: undefined });
+      const first = seen.get(text);
+      if (first === undefined) {
+        seen.set(text, index);
+        return;
+      }
+      this.warnings.push(
+        `${this.#registry.docs.describe(at)}: oneOf variants ${first} and ${index} are the same schema, so a value matching them matches more than one variant and is rejected. Use anyOf, or remove one of them.`,
+      );
+    });
   }
 
   #normalizeAllOf(schema: Raw, at: Location): SchemaNode {
@@ -237,9 +284,22 @@ export class SchemaNormalizer {
     return { ...merged, ...meta(schema) } as SchemaNode;
   }
 
+  /**
+   * Attaches a `not` to the node. Before 3.1, keywords beside `$ref` are ignored, `not` included;
+   * a `$ref` node keeps its kind, so the `not` goes on an intersection holding it.
+   */
+  #withNot(node: SchemaNode, schema: Raw, at: Location): SchemaNode {
+    if (schema.not === undefined) return node;
+    if (typeof schema.$ref === "string" && this.#version !== "3.1") return node;
+    const forbidden = this.normalize(schema.not, child(at, "not"));
+    const not: SchemaNode = node.not ? { kind: "union", variants: [node.not, forbidden], exclusive: false } : forbidden;
+    if (node.kind === "ref") return { kind: "intersection", parts: [node], not };
+    return { ...node, not };
+  }
+
   #withNullable(node: SchemaNode, schema: Raw): SchemaNode {
     if (!isNullableKeyword(schema) || node.kind === "nullable" || node.kind === "enum") return node;
-    if (node.kind === "any" || node.kind === "null") return node;
+    if ((node.kind === "any" && !node.not) || node.kind === "null") return node;
     return { kind: "nullable", inner: node };
   }
 }
@@ -265,7 +325,10 @@ function inferType(schema: Raw): string | undefined {
   return undefined;
 }
 
-const CONSTRAINT_KEYWORDS = ["type", "properties", "required", "additionalProperties", "items", "enum", "const"];
+const CONSTRAINT_KEYWORDS = [
+  "type", "properties", "required", "additionalProperties", "patternProperties", "propertyNames", "minProperties",
+  "maxProperties", "items", "enum", "const", "oneOf", "anyOf",
+];
 
 /** Returns the keywords beside `allOf`/`oneOf`/`anyOf` that constrain the value as a schema, or undefined. */
 function siblingConstraints(schema: Raw, exclude: string[]): Raw | undefined {

@@ -20,6 +20,8 @@ export interface SchemaMeta {
   /** Set on a property's schema: sent by the client only. */
   writeOnly?: boolean;
   deprecated?: boolean;
+  /** A schema the value must not match (JSON Schema `not`). */
+  not?: SchemaNode;
 }
 
 export interface RefNode extends SchemaMeta {
@@ -67,7 +69,13 @@ export interface NullNode extends SchemaMeta {
 
 export interface ArrayNode extends SchemaMeta {
   kind: "array";
+  /** Items after `prefixItems`, or every item when there are none. */
   items: SchemaNode;
+  /**
+   * Schemas of the first items, position by position (draft-04 `items` written as a list, or
+   * 2020-12 `prefixItems`). An array may be shorter than the list.
+   */
+  prefixItems?: SchemaNode[];
   minItems?: number;
   maxItems?: number;
   uniqueItems?: boolean;
@@ -89,6 +97,13 @@ export interface ObjectNode extends SchemaMeta {
    * `false`, or the schema each extra value must satisfy.
    */
   additional: "unspecified" | "allowed" | "closed" | SchemaNode;
+  /**
+   * Schemas for keys matching a regular expression (`patternProperties`), declared keys included.
+   * A key that matches a pattern is not subject to `additional`.
+   */
+  patternProperties?: Array<{ pattern: string; schema: SchemaNode }>;
+  /** Schema every key must satisfy as a string (`propertyNames`). */
+  propertyNames?: SchemaNode;
   minProperties?: number;
   maxProperties?: number;
 }
@@ -109,6 +124,12 @@ export interface UnionNode extends SchemaMeta {
   /** `oneOf` (exactly one) rather than `anyOf`. */
   exclusive: boolean;
   discriminator?: Discriminator;
+  /**
+   * Keys that other parts of the composition around the union declare: `properties` beside
+   * `oneOf`/`anyOf`, or other `allOf` parts. In strict mode a variant may carry them as well as
+   * its own keys.
+   */
+  besideKeys?: string[];
 }
 
 export interface Discriminator {

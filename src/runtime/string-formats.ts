@@ -1,6 +1,7 @@
 /**
  * String formats whose rules zod's own builders state differently: RFC 3339 date-time and time,
- * and absolute URLs taken as written. The generated schemas use them through `z.stringFormat`.
+ * RFC 5321 mailboxes, and absolute URLs taken as written. The generated schemas use them through
+ * `z.stringFormat`.
  */
 
 const DATE_TIME =
@@ -45,8 +46,8 @@ function offsetOf(
 }
 
 /**
- * RFC 3339 `date-time`: a real calendar date, seconds, an optional fraction and a required offset
- * (`Z` or `+hh:mm`); `T` and `Z` may be lower case, as the RFC allows.
+ * Checks RFC 3339 `date-time`: a real calendar date, seconds, an optional fraction and a required
+ * offset (`Z` or `+hh:mm`). `T` and `Z` may be lower case, as the RFC allows.
  */
 export function isDateTime(value: string): boolean {
   const match = DATE_TIME.exec(value);
@@ -74,7 +75,7 @@ export function isTime(value: string): boolean {
 }
 
 /**
- * An absolute URL that the WHATWG URL parser reads exactly as written. The parser would drop
+ * Checks for an absolute URL that the WHATWG URL parser reads exactly as written. The parser would drop
  * leading and trailing spaces and control characters and every tab and line break, so a value
  * containing them is rejected rather than read as another URL.
  */
@@ -86,4 +87,24 @@ export function isAbsoluteUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** An RFC 5322 dot-atom: runs of `atext` characters joined by single dots. */
+const DOT_ATOM = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+/** A host name of two or more LDH labels (RFC 1035) whose last label is two or more letters. */
+const HOST_NAME = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+
+/**
+ * Checks for an RFC 5321 mailbox whose local part is a dot-atom (at most 64 characters) and whose domain is
+ * a host name of at most 253 characters. Quoted local parts and address literals such as
+ * `user@[192.0.2.1]` are rejected, as are addresses outside ASCII.
+ */
+export function isEmail(value: string): boolean {
+  const at = value.lastIndexOf("@");
+  if (at <= 0) return false;
+  const local = value.slice(0, at);
+  const domain = value.slice(at + 1);
+  return (
+    local.length <= 64 && domain.length <= 253 && DOT_ATOM.test(local) && HOST_NAME.test(domain)
+  );
 }
