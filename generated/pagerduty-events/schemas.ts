@@ -3,12 +3,13 @@
 // Policy sha256: 7a14ac64f622c4d4cdbc7436e9b1befc13158ca422ba83e9fc78a8d822450b1b
 
 import { z } from "zod";
+import { isDateTime } from "./runtime/schema-helpers.js";
 import type * as T from "./types.js";
 
 /** #/components/schemas/ChangeEventPayload */
 export const ChangeEventPayloadSchema = z.strictObject({
   summary: z.string(),
-  timestamp: z.iso.datetime({ offset: true }).optional(),
+  timestamp: z.stringFormat("date-time", isDateTime).optional(),
   source: z.string().optional(),
   custom_details: z.strictObject({}).optional(),
 }) as unknown as z.ZodType<T.ChangeEventPayload>;
@@ -26,7 +27,7 @@ export const LinksSchema = z.array(
 /** #/components/schemas/Payload */
 export const PayloadSchema = z.strictObject({
   summary: z.string(),
-  timestamp: z.iso.datetime({ offset: true }).optional(),
+  timestamp: z.stringFormat("date-time", isDateTime).optional(),
   severity: z.enum(["critical", "warning", "error", "info"]),
   source: z.string(),
   component: z.string().optional(),

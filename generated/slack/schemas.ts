@@ -3,7 +3,7 @@
 // Policy sha256: ebbedf1a54e2bfc55787e86bde4c2dff3b63ebf1440e79f4c3e85c202cc7c920
 
 import { z } from "zod";
-import { hasUniqueItems } from "./runtime/schema-helpers.js";
+import { isAbsoluteUrl, isEmail, withUniqueItems } from "./runtime/schema-helpers.js";
 import type * as T from "./types.js";
 
 /** #/definitions/blocks */
@@ -122,7 +122,11 @@ export const DefsWorkspaceIdSchema = z
 export const ObjsBotProfileSchema = z.strictObject({
   app_id: z.lazy(() => DefsAppIdSchema),
   deleted: z.boolean(),
-  icons: z.strictObject({ image_36: z.url(), image_48: z.url(), image_72: z.url() }),
+  icons: z.strictObject({
+    image_36: z.stringFormat("uri", isAbsoluteUrl),
+    image_48: z.stringFormat("uri", isAbsoluteUrl),
+    image_72: z.stringFormat("uri", isAbsoluteUrl),
+  }),
   id: z.lazy(() => DefsBotIdSchema),
   name: z.string(),
   team_id: z.lazy(() => DefsTeamSchema),
@@ -150,24 +154,15 @@ export const ObjsChannelSchema = z.strictObject({
   is_shared: z.boolean(),
   is_thread_only: z.boolean().optional(),
   last_read: z.lazy(() => DefsTsSchema).optional(),
-  latest: z.array(z.unknown()).optional(),
-  members: z
-    .array(z.lazy(() => DefsUserIdSchema))
-    .min(0)
-    .refine(hasUniqueItems, { message: "Array items must be unique" }),
+  latest: z
+    .tuple([z.lazy(() => ObjsMessageSchema).optional(), z.null().optional()], z.unknown())
+    .optional(),
+  members: withUniqueItems(z.array(z.lazy(() => DefsUserIdSchema)).min(0)),
   name: z.string(),
   name_normalized: z.string(),
   num_members: z.int().optional(),
-  pending_shared: z
-    .array(z.lazy(() => DefsTeamSchema))
-    .min(0)
-    .refine(hasUniqueItems, { message: "Array items must be unique" })
-    .optional(),
-  previous_names: z
-    .array(z.lazy(() => DefsChannelNameSchema))
-    .min(0)
-    .refine(hasUniqueItems, { message: "Array items must be unique" })
-    .optional(),
+  pending_shared: withUniqueItems(z.array(z.lazy(() => DefsTeamSchema)).min(0)).optional(),
+  previous_names: withUniqueItems(z.array(z.lazy(() => DefsChannelNameSchema)).min(0)).optional(),
   priority: z.number().optional(),
   purpose: z.strictObject({
     creator: z.lazy(() => DefsTopicPurposeCreatorSchema),
@@ -203,7 +198,225 @@ export const ObjsCommentSchema = z.strictObject({
 export const ObjsCommentsSchema = z.array(z.unknown()) as unknown as z.ZodType<T.ObjsComments>;
 
 /** #/definitions/objs_conversation */
-export const ObjsConversationSchema = z.array(
+export const ObjsConversationSchema = z.tuple(
+  [
+    z
+      .strictObject({
+        accepted_user: z.lazy(() => DefsUserIdSchema).optional(),
+        connected_team_ids: withUniqueItems(
+          z.array(z.lazy(() => DefsWorkspaceIdSchema)).min(0),
+        ).optional(),
+        conversation_host_id: z.lazy(() => DefsWorkspaceIdSchema).optional(),
+        created: z.int(),
+        creator: z.lazy(() => DefsUserIdSchema),
+        display_counts: z
+          .strictObject({ display_counts: z.int(), guest_counts: z.int() })
+          .optional(),
+        enterprise_id: z.lazy(() => DefsEnterpriseIdSchema).optional(),
+        has_pins: z.boolean().optional(),
+        id: z.lazy(() => DefsChannelSchema),
+        internal_team_ids: withUniqueItems(z.array(z.lazy(() => DefsTeamSchema)).min(0)).optional(),
+        is_archived: z.boolean(),
+        is_channel: z.boolean(),
+        is_ext_shared: z.boolean().optional(),
+        is_frozen: z.boolean().optional(),
+        is_general: z.boolean(),
+        is_global_shared: z.boolean().optional(),
+        is_group: z.boolean(),
+        is_im: z.boolean(),
+        is_member: z.boolean().optional(),
+        is_moved: z.int().optional(),
+        is_mpim: z.literal([false]),
+        is_non_threadable: z.boolean().optional(),
+        is_open: z.boolean().optional(),
+        is_org_default: z.boolean().optional(),
+        is_org_mandatory: z.boolean().optional(),
+        is_org_shared: z.boolean(),
+        is_pending_ext_shared: z.boolean().optional(),
+        is_private: z.boolean(),
+        is_read_only: z.boolean().optional(),
+        is_shared: z.boolean(),
+        is_starred: z.boolean().optional(),
+        is_thread_only: z.boolean().optional(),
+        last_read: z.lazy(() => DefsTsSchema).optional(),
+        latest: z
+          .tuple([z.lazy(() => ObjsMessageSchema).optional(), z.null().optional()], z.unknown())
+          .optional(),
+        members: withUniqueItems(z.array(z.lazy(() => DefsUserIdSchema)).min(0)).optional(),
+        name: z.string(),
+        name_normalized: z.string(),
+        num_members: z.int().optional(),
+        parent_conversation: z
+          .tuple([z.lazy(() => DefsChannelSchema).optional(), z.null().optional()], z.unknown())
+          .optional(),
+        pending_connected_team_ids: withUniqueItems(
+          z.array(z.lazy(() => DefsTeamSchema)).min(0),
+        ).optional(),
+        pending_shared: withUniqueItems(z.array(z.lazy(() => DefsTeamSchema)).min(0)).optional(),
+        pin_count: z.int().optional(),
+        previous_names: withUniqueItems(
+          z.array(z.lazy(() => DefsChannelNameSchema)).min(0),
+        ).optional(),
+        priority: z.number().optional(),
+        purpose: z.strictObject({
+          creator: z.lazy(() => DefsTopicPurposeCreatorSchema),
+          last_set: z.int(),
+          value: z.string(),
+        }),
+        shared_team_ids: withUniqueItems(z.array(z.lazy(() => DefsTeamSchema)).min(0)).optional(),
+        shares: withUniqueItems(
+          z
+            .array(
+              z.strictObject({
+                accepted_user: z.lazy(() => DefsUserIdSchema).optional(),
+                is_active: z.boolean(),
+                team: z.lazy(() => ObjsTeamSchema),
+                user: z.lazy(() => DefsUserIdSchema),
+              }),
+            )
+            .min(0),
+        ).optional(),
+        timezone_count: z.int().optional(),
+        topic: z.strictObject({
+          creator: z.lazy(() => DefsTopicPurposeCreatorSchema),
+          last_set: z.int(),
+          value: z.string(),
+        }),
+        unlinked: z.int().optional(),
+        unread_count: z.int().optional(),
+        unread_count_display: z.int().optional(),
+        use_case: z.string().optional(),
+        user: z.lazy(() => DefsUserIdSchema).optional(),
+        version: z.int().optional(),
+      })
+      .optional(),
+    z
+      .strictObject({
+        accepted_user: z.lazy(() => DefsUserIdSchema).optional(),
+        connected_team_ids: withUniqueItems(
+          z.array(z.lazy(() => DefsTeamSchema)).min(0),
+        ).optional(),
+        conversation_host_id: z.lazy(() => DefsWorkspaceIdSchema).optional(),
+        created: z.int(),
+        creator: z.lazy(() => DefsUserIdSchema),
+        display_counts: z
+          .strictObject({ display_counts: z.int(), guest_counts: z.int() })
+          .optional(),
+        id: z.lazy(() => DefsChannelSchema),
+        internal_team_ids: withUniqueItems(z.array(z.lazy(() => DefsTeamSchema)).min(0)).optional(),
+        is_archived: z.boolean(),
+        is_channel: z.boolean(),
+        is_ext_shared: z.boolean().optional(),
+        is_frozen: z.boolean().optional(),
+        is_general: z.boolean(),
+        is_group: z.boolean(),
+        is_im: z.boolean(),
+        is_member: z.boolean().optional(),
+        is_moved: z.int().optional(),
+        is_mpim: z.literal([true]),
+        is_non_threadable: z.boolean().optional(),
+        is_open: z.boolean().optional(),
+        is_org_shared: z.boolean(),
+        is_pending_ext_shared: z.boolean().optional(),
+        is_private: z.boolean(),
+        is_read_only: z.boolean().optional(),
+        is_shared: z.boolean(),
+        is_starred: z.boolean().optional(),
+        is_thread_only: z.boolean().optional(),
+        last_read: z.lazy(() => DefsTsSchema).optional(),
+        latest: z
+          .tuple([z.lazy(() => ObjsMessageSchema).optional(), z.null().optional()], z.unknown())
+          .optional(),
+        members: withUniqueItems(z.array(z.lazy(() => DefsUserIdSchema)).min(0)).optional(),
+        name: z.string(),
+        name_normalized: z.string(),
+        num_members: z.int().optional(),
+        parent_conversation: z
+          .tuple([z.lazy(() => DefsChannelSchema).optional(), z.null().optional()], z.unknown())
+          .optional(),
+        pending_connected_team_ids: withUniqueItems(
+          z.array(z.lazy(() => DefsTeamSchema)).min(0),
+        ).optional(),
+        pending_shared: withUniqueItems(z.array(z.lazy(() => DefsTeamSchema)).min(0)).optional(),
+        pin_count: z.int().optional(),
+        previous_names: withUniqueItems(
+          z.array(z.lazy(() => DefsChannelNameSchema)).min(0),
+        ).optional(),
+        priority: z.number().optional(),
+        purpose: z.strictObject({
+          creator: z.lazy(() => DefsTopicPurposeCreatorSchema),
+          last_set: z.int(),
+          value: z.string(),
+        }),
+        shared_team_ids: withUniqueItems(z.array(z.lazy(() => DefsTeamSchema)).min(0)).optional(),
+        shares: withUniqueItems(
+          z
+            .array(
+              z.strictObject({
+                accepted_user: z.lazy(() => DefsUserIdSchema).optional(),
+                is_active: z.boolean(),
+                team: z.lazy(() => ObjsTeamSchema),
+                user: z.lazy(() => DefsUserIdSchema),
+              }),
+            )
+            .min(0),
+        ).optional(),
+        timezone_count: z.int().optional(),
+        topic: z.strictObject({
+          creator: z.lazy(() => DefsTopicPurposeCreatorSchema),
+          last_set: z.int(),
+          value: z.string(),
+        }),
+        unlinked: z.int().optional(),
+        unread_count: z.int().optional(),
+        unread_count_display: z.int().optional(),
+        user: z.lazy(() => DefsUserIdSchema).optional(),
+        version: z.int().optional(),
+      })
+      .optional(),
+    z
+      .strictObject({
+        created: z.int(),
+        has_pins: z.boolean().optional(),
+        id: z.lazy(() => DefsDmIdSchema),
+        is_archived: z.boolean().optional(),
+        is_ext_shared: z.boolean().optional(),
+        is_frozen: z.boolean().optional(),
+        is_im: z.boolean(),
+        is_open: z.boolean().optional(),
+        is_org_shared: z.boolean(),
+        is_shared: z.boolean().optional(),
+        is_starred: z.boolean().optional(),
+        is_user_deleted: z.boolean().optional(),
+        last_read: z.lazy(() => DefsTsSchema).optional(),
+        latest: z
+          .tuple([z.lazy(() => ObjsMessageSchema).optional(), z.null().optional()], z.unknown())
+          .optional(),
+        parent_conversation: z
+          .tuple([z.lazy(() => DefsChannelSchema).optional(), z.null().optional()], z.unknown())
+          .optional(),
+        pin_count: z.int().optional(),
+        priority: z.number(),
+        shares: withUniqueItems(
+          z
+            .array(
+              z.strictObject({
+                date_create: z.int(),
+                id: z.lazy(() => DefsTeamSchema),
+                is_active: z.boolean(),
+                name: z.string(),
+                team: z.lazy(() => ObjsTeamSchema),
+              }),
+            )
+            .min(0),
+        ).optional(),
+        unread_count: z.int().optional(),
+        unread_count_display: z.int().optional(),
+        user: z.lazy(() => DefsUserIdSchema),
+        version: z.int().optional(),
+      })
+      .optional(),
+  ],
   z.unknown(),
 ) as unknown as z.ZodType<T.ObjsConversation>;
 
@@ -214,9 +427,7 @@ export const ObjsEnterpriseUserSchema = z.strictObject({
   id: z.lazy(() => DefsEnterpriseUserIdSchema),
   is_admin: z.boolean(),
   is_owner: z.boolean(),
-  teams: z
-    .array(z.lazy(() => DefsTeamSchema))
-    .refine(hasUniqueItems, { message: "Array items must be unique" }),
+  teams: withUniqueItems(z.array(z.lazy(() => DefsTeamSchema))),
 }) as unknown as z.ZodType<T.ObjsEnterpriseUser>;
 
 /** #/definitions/objs_external_org_migrations */
@@ -227,10 +438,7 @@ export const ObjsExternalOrgMigrationsSchema = z.object({
 
 /** #/definitions/objs_file */
 export const ObjsFileSchema = z.strictObject({
-  channels: z
-    .array(z.lazy(() => DefsChannelIdSchema))
-    .refine(hasUniqueItems, { message: "Array items must be unique" })
-    .optional(),
+  channels: withUniqueItems(z.array(z.lazy(() => DefsChannelIdSchema))).optional(),
   comments_count: z.int().optional(),
   created: z.int().optional(),
   date_delete: z.int().optional(),
@@ -239,19 +447,13 @@ export const ObjsFileSchema = z.strictObject({
   editor: z.lazy(() => DefsUserIdSchema).optional(),
   external_id: z.string().optional(),
   external_type: z.string().optional(),
-  external_url: z.url().optional(),
+  external_url: z.stringFormat("uri", isAbsoluteUrl).optional(),
   filetype: z.string().optional(),
-  groups: z
-    .array(z.lazy(() => DefsGroupIdSchema))
-    .refine(hasUniqueItems, { message: "Array items must be unique" })
-    .optional(),
+  groups: withUniqueItems(z.array(z.lazy(() => DefsGroupIdSchema))).optional(),
   has_rich_preview: z.boolean().optional(),
   id: z.lazy(() => DefsFileIdSchema).optional(),
   image_exif_rotation: z.int().optional(),
-  ims: z
-    .array(z.lazy(() => DefsDmIdSchema))
-    .refine(hasUniqueItems, { message: "Array items must be unique" })
-    .optional(),
+  ims: withUniqueItems(z.array(z.lazy(() => DefsDmIdSchema))).optional(),
   is_external: z.boolean().optional(),
   is_public: z.boolean().optional(),
   is_starred: z.boolean().optional(),
@@ -264,8 +466,8 @@ export const ObjsFileSchema = z.strictObject({
   num_stars: z.int().optional(),
   original_h: z.int().optional(),
   original_w: z.int().optional(),
-  permalink: z.url().optional(),
-  permalink_public: z.url().optional(),
+  permalink: z.stringFormat("uri", isAbsoluteUrl).optional(),
+  permalink_public: z.stringFormat("uri", isAbsoluteUrl).optional(),
   pinned_info: z.lazy(() => DefsPinnedInfoSchema).optional(),
   pinned_to: z.array(z.lazy(() => DefsChannelSchema)).optional(),
   pretty_type: z.string().optional(),
@@ -278,33 +480,33 @@ export const ObjsFileSchema = z.strictObject({
   size: z.int().optional(),
   source_team: z.lazy(() => DefsTeamSchema).optional(),
   state: z.string().optional(),
-  thumb_1024: z.url().optional(),
+  thumb_1024: z.stringFormat("uri", isAbsoluteUrl).optional(),
   thumb_1024_h: z.int().optional(),
   thumb_1024_w: z.int().optional(),
-  thumb_160: z.url().optional(),
-  thumb_360: z.url().optional(),
+  thumb_160: z.stringFormat("uri", isAbsoluteUrl).optional(),
+  thumb_360: z.stringFormat("uri", isAbsoluteUrl).optional(),
   thumb_360_h: z.int().optional(),
   thumb_360_w: z.int().optional(),
-  thumb_480: z.url().optional(),
+  thumb_480: z.stringFormat("uri", isAbsoluteUrl).optional(),
   thumb_480_h: z.int().optional(),
   thumb_480_w: z.int().optional(),
-  thumb_64: z.url().optional(),
-  thumb_720: z.url().optional(),
+  thumb_64: z.stringFormat("uri", isAbsoluteUrl).optional(),
+  thumb_720: z.stringFormat("uri", isAbsoluteUrl).optional(),
   thumb_720_h: z.int().optional(),
   thumb_720_w: z.int().optional(),
-  thumb_80: z.url().optional(),
-  thumb_800: z.url().optional(),
+  thumb_80: z.stringFormat("uri", isAbsoluteUrl).optional(),
+  thumb_800: z.stringFormat("uri", isAbsoluteUrl).optional(),
   thumb_800_h: z.int().optional(),
   thumb_800_w: z.int().optional(),
-  thumb_960: z.url().optional(),
+  thumb_960: z.stringFormat("uri", isAbsoluteUrl).optional(),
   thumb_960_h: z.int().optional(),
   thumb_960_w: z.int().optional(),
   thumb_tiny: z.string().optional(),
   timestamp: z.int().optional(),
   title: z.string().optional(),
   updated: z.int().optional(),
-  url_private: z.url().optional(),
-  url_private_download: z.url().optional(),
+  url_private: z.stringFormat("uri", isAbsoluteUrl).optional(),
+  url_private_download: z.stringFormat("uri", isAbsoluteUrl).optional(),
   user: z.string().optional(),
   user_team: z.lazy(() => DefsTeamSchema).optional(),
   username: z.string().optional(),
@@ -324,33 +526,36 @@ export const ObjsIconSchema = z.object({
 
 /** #/definitions/objs_message */
 export const ObjsMessageSchema = z.strictObject({
-  attachments: z
-    .array(
-      z.strictObject({
-        fallback: z.string().optional(),
-        id: z.int(),
-        image_bytes: z.int().optional(),
-        image_height: z.int().optional(),
-        image_url: z.string().optional(),
-        image_width: z.int().optional(),
-      }),
-    )
-    .min(1)
-    .refine(hasUniqueItems, { message: "Array items must be unique" })
-    .optional(),
+  attachments: withUniqueItems(
+    z
+      .array(
+        z.strictObject({
+          fallback: z.string().optional(),
+          id: z.int(),
+          image_bytes: z.int().optional(),
+          image_height: z.int().optional(),
+          image_url: z.string().optional(),
+          image_width: z.int().optional(),
+        }),
+      )
+      .min(1),
+  ).optional(),
   blocks: z.lazy(() => BlocksSchema).optional(),
-  bot_id: z.array(z.unknown()).optional(),
+  bot_id: z
+    .tuple([z.lazy(() => DefsBotIdSchema).optional(), z.null().optional()], z.unknown())
+    .optional(),
   bot_profile: z.lazy(() => ObjsBotProfileSchema).optional(),
   client_msg_id: z.string().optional(),
   comment: z.lazy(() => ObjsCommentSchema).optional(),
   display_as_bot: z.boolean().optional(),
   file: z.lazy(() => ObjsFileSchema).optional(),
-  files: z
-    .array(z.lazy(() => ObjsFileSchema))
-    .min(1)
-    .refine(hasUniqueItems, { message: "Array items must be unique" })
+  files: withUniqueItems(z.array(z.lazy(() => ObjsFileSchema)).min(1)).optional(),
+  icons: z
+    .strictObject({
+      emoji: z.string().optional(),
+      image_64: z.stringFormat("uri", isAbsoluteUrl).optional(),
+    })
     .optional(),
-  icons: z.strictObject({ emoji: z.string().optional(), image_64: z.url().optional() }).optional(),
   inviter: z.lazy(() => DefsUserIdSchema).optional(),
   is_delayed_message: z.boolean().optional(),
   is_intro: z.boolean().optional(),
@@ -360,16 +565,12 @@ export const ObjsMessageSchema = z.strictObject({
   name: z.string().optional(),
   old_name: z.string().optional(),
   parent_user_id: z.lazy(() => DefsUserIdSchema).optional(),
-  permalink: z.url().optional(),
+  permalink: z.stringFormat("uri", isAbsoluteUrl).optional(),
   pinned_to: z.array(z.lazy(() => DefsChannelSchema)).optional(),
   purpose: z.string().optional(),
   reactions: z.array(z.lazy(() => ObjsReactionSchema)).optional(),
   reply_count: z.int().optional(),
-  reply_users: z
-    .array(z.lazy(() => DefsUserIdSchema))
-    .min(1)
-    .refine(hasUniqueItems, { message: "Array items must be unique" })
-    .optional(),
+  reply_users: withUniqueItems(z.array(z.lazy(() => DefsUserIdSchema)).min(1)).optional(),
   reply_users_count: z.int().optional(),
   source_team: z.lazy(() => DefsWorkspaceIdSchema).optional(),
   subscribed: z.boolean().optional(),
@@ -424,13 +625,41 @@ export const ObjsReminderSchema = z.strictObject({
 
 /** #/definitions/objs_resources */
 export const ObjsResourcesSchema = z.strictObject({
-  excluded_ids: z.array(z.array(z.unknown())).optional(),
-  ids: z.array(z.array(z.unknown())),
+  excluded_ids: z
+    .array(
+      z.tuple(
+        [z.lazy(() => DefsChannelSchema).optional(), z.lazy(() => DefsTeamSchema).optional()],
+        z.unknown(),
+      ),
+    )
+    .optional(),
+  ids: z.array(
+    z.tuple(
+      [z.lazy(() => DefsChannelSchema).optional(), z.lazy(() => DefsTeamSchema).optional()],
+      z.unknown(),
+    ),
+  ),
   wildcard: z.boolean().optional(),
 }) as unknown as z.ZodType<T.ObjsResources>;
 
 /** #/definitions/objs_response_metadata */
-export const ObjsResponseMetadataSchema = z.array(
+export const ObjsResponseMetadataSchema = z.tuple(
+  [
+    z.strictObject({ next_cursor: z.string() }).optional(),
+    z
+      .strictObject({
+        messages: z.array(z.string()),
+        warnings: z.array(z.enum(["method_deprecated"])),
+      })
+      .optional(),
+    z
+      .strictObject({
+        messages: z.array(z.string()),
+        next_cursor: z.string(),
+        warnings: z.array(z.enum(["method_deprecated"])),
+      })
+      .optional(),
+  ],
   z.unknown(),
 ) as unknown as z.ZodType<T.ObjsResponseMetadata>;
 
@@ -440,13 +669,16 @@ export const ObjsScopesSchema = z.array(z.string()) as unknown as z.ZodType<T.Ob
 /** #/definitions/objs_subteam */
 export const ObjsSubteamSchema = z.strictObject({
   auto_provision: z.boolean(),
-  auto_type: z.array(z.unknown()),
+  auto_type: z.tuple([z.null().optional(), z.enum(["owner", "admin"]).optional()], z.unknown()),
   channel_count: z.int().optional(),
   created_by: z.lazy(() => DefsUserIdSchema),
   date_create: z.int(),
   date_delete: z.int(),
   date_update: z.int(),
-  deleted_by: z.array(z.unknown()),
+  deleted_by: z.tuple(
+    [z.null().optional(), z.lazy(() => DefsUserIdSchema).optional()],
+    z.unknown(),
+  ),
   description: z.string(),
   enterprise_subteam_id: z.string(),
   handle: z.string(),
@@ -468,12 +700,12 @@ export const ObjsSubteamSchema = z.strictObject({
 /** #/definitions/objs_team */
 export const ObjsTeamSchema = z.strictObject({
   archived: z.boolean().optional(),
-  avatar_base_url: z.url().optional(),
+  avatar_base_url: z.stringFormat("uri", isAbsoluteUrl).optional(),
   created: z.int().optional(),
   date_create: z.int().optional(),
   deleted: z.boolean().optional(),
   description: z.string().nullable().optional(),
-  discoverable: z.array(z.unknown()).optional(),
+  discoverable: z.tuple([z.null().optional(), z.string().optional()], z.unknown()).optional(),
   domain: z.string(),
   email_domain: z.string(),
   enterprise_id: z.lazy(() => DefsEnterpriseIdSchema).optional(),
@@ -511,7 +743,12 @@ export const ObjsTeamProfileFieldSchema = z.strictObject({
   id: z.string().regex(new RegExp("^X[a-zA-Z0-9]{9,}$", "u")),
   is_hidden: z.boolean().optional(),
   label: z.string(),
-  options: z.array(z.unknown()).optional(),
+  options: z
+    .tuple(
+      [z.null().optional(), z.lazy(() => ObjsTeamProfileFieldOptionSchema).optional()],
+      z.unknown(),
+    )
+    .optional(),
   ordering: z.number(),
   possible_values: z.array(z.string()).nullable().optional(),
   type: z.enum(["text", "date", "link", "mailto", "options_list", "user"]),
@@ -526,7 +763,84 @@ export const ObjsTeamProfileFieldOptionSchema = z.strictObject({
 }) as unknown as z.ZodType<T.ObjsTeamProfileFieldOption>;
 
 /** #/definitions/objs_user */
-export const ObjsUserSchema = z.array(z.unknown()) as unknown as z.ZodType<T.ObjsUser>;
+export const ObjsUserSchema = z.tuple(
+  [
+    z
+      .strictObject({
+        color: z.string().regex(new RegExp("^[a-fA-F0-9]{6}$", "u")).optional(),
+        deleted: z.boolean().optional(),
+        enterprise_user: z.lazy(() => ObjsEnterpriseUserSchema).optional(),
+        has_2fa: z.boolean().optional(),
+        id: z.lazy(() => DefsUserIdSchema),
+        is_admin: z.boolean().optional(),
+        is_app_user: z.boolean(),
+        is_bot: z.boolean(),
+        is_external: z.boolean().optional(),
+        is_forgotten: z.boolean().optional(),
+        is_invited_user: z.boolean().optional(),
+        is_owner: z.boolean().optional(),
+        is_primary_owner: z.boolean().optional(),
+        is_restricted: z.boolean().optional(),
+        is_stranger: z.boolean().optional(),
+        is_ultra_restricted: z.boolean().optional(),
+        locale: z.string().optional(),
+        name: z.string(),
+        presence: z.string().optional(),
+        profile: z.lazy(() => ObjsUserProfileSchema),
+        real_name: z.string().optional(),
+        team: z.lazy(() => DefsWorkspaceIdSchema).optional(),
+        team_id: z.lazy(() => DefsWorkspaceIdSchema).optional(),
+        team_profile: z
+          .strictObject({
+            fields: withUniqueItems(z.array(z.lazy(() => ObjsTeamProfileFieldSchema)).min(1)),
+          })
+          .optional(),
+        two_factor_type: z.string().optional(),
+        tz: z.tuple([z.null().optional(), z.string().optional()], z.unknown()).optional(),
+        tz_label: z.string().optional(),
+        tz_offset: z.number().optional(),
+        updated: z.number(),
+      })
+      .optional(),
+    z
+      .strictObject({
+        color: z.string().regex(new RegExp("^([a-fA-F0-9]{6})?$", "u")).optional(),
+        deleted: z.boolean().optional(),
+        enterprise_user: z.lazy(() => ObjsEnterpriseUserSchema).optional(),
+        has_2fa: z.boolean().optional(),
+        id: z.lazy(() => DefsUserIdSchema),
+        is_admin: z.boolean().optional(),
+        is_app_user: z.boolean(),
+        is_bot: z.boolean(),
+        is_external: z.boolean().optional(),
+        is_forgotten: z.boolean().optional(),
+        is_owner: z.boolean().optional(),
+        is_primary_owner: z.boolean().optional(),
+        is_restricted: z.boolean().optional(),
+        is_stranger: z.boolean().optional(),
+        is_ultra_restricted: z.boolean().optional(),
+        locale: z.string().optional(),
+        name: z.string(),
+        presence: z.string().optional(),
+        profile: z.lazy(() => ObjsUserProfileSchema),
+        real_name: z.string().optional(),
+        team_id: z.lazy(() => DefsWorkspaceIdSchema).optional(),
+        team_profile: z
+          .strictObject({
+            fields: withUniqueItems(z.array(z.lazy(() => ObjsTeamProfileFieldSchema)).min(1)),
+          })
+          .optional(),
+        teams: withUniqueItems(z.array(z.lazy(() => DefsWorkspaceIdSchema)).min(1)).optional(),
+        two_factor_type: z.string().optional(),
+        tz: z.tuple([z.null().optional(), z.string().optional()], z.unknown()).optional(),
+        tz_label: z.string().optional(),
+        tz_offset: z.number().optional(),
+        updated: z.number(),
+      })
+      .optional(),
+  ],
+  z.unknown(),
+) as unknown as z.ZodType<T.ObjsUser>;
 
 /** #/definitions/objs_user_profile */
 export const ObjsUserProfileSchema = z.strictObject({
@@ -536,19 +850,19 @@ export const ObjsUserProfileSchema = z.strictObject({
   bot_id: z.lazy(() => DefsBotIdSchema).optional(),
   display_name: z.string(),
   display_name_normalized: z.string(),
-  email: z.email().nullable().optional(),
+  email: z.stringFormat("email", isEmail).nullable().optional(),
   fields: z.union([z.object({}), z.array(z.object({}))]).nullable(),
   first_name: z.string().nullable().optional(),
   guest_expiration_ts: z.int().nullable().optional(),
   guest_invited_by: z.string().nullable().optional(),
-  image_1024: z.url().nullable().optional(),
-  image_192: z.url().nullable().optional(),
-  image_24: z.url().nullable().optional(),
-  image_32: z.url().nullable().optional(),
-  image_48: z.url().nullable().optional(),
-  image_512: z.url().nullable().optional(),
-  image_72: z.url().nullable().optional(),
-  image_original: z.url().nullable().optional(),
+  image_1024: z.stringFormat("uri", isAbsoluteUrl).nullable().optional(),
+  image_192: z.stringFormat("uri", isAbsoluteUrl).nullable().optional(),
+  image_24: z.stringFormat("uri", isAbsoluteUrl).nullable().optional(),
+  image_32: z.stringFormat("uri", isAbsoluteUrl).nullable().optional(),
+  image_48: z.stringFormat("uri", isAbsoluteUrl).nullable().optional(),
+  image_512: z.stringFormat("uri", isAbsoluteUrl).nullable().optional(),
+  image_72: z.stringFormat("uri", isAbsoluteUrl).nullable().optional(),
+  image_original: z.stringFormat("uri", isAbsoluteUrl).nullable().optional(),
   is_app_user: z.boolean().optional(),
   is_custom_image: z.boolean().optional(),
   is_restricted: z.boolean().nullable().optional(),
@@ -582,7 +896,7 @@ export const ObjsUserProfileShortSchema = z.strictObject({
   display_name: z.string(),
   display_name_normalized: z.string().optional(),
   first_name: z.string().nullable(),
-  image_72: z.url(),
+  image_72: z.stringFormat("uri", isAbsoluteUrl),
   is_restricted: z.boolean(),
   is_ultra_restricted: z.boolean(),
   name: z.string(),
@@ -659,9 +973,7 @@ export const ChatPostMessageResponseDefaultSchema = z.strictObject({
 
 /** GET /conversations.list, status 200. */
 export const ConversationsListResponse200Schema = z.strictObject({
-  channels: z
-    .array(z.lazy(() => ObjsConversationSchema))
-    .refine(hasUniqueItems, { message: "Array items must be unique" }),
+  channels: withUniqueItems(z.array(z.lazy(() => ObjsConversationSchema))),
   ok: z.lazy(() => DefsOkTrueSchema),
   response_metadata: z.strictObject({ next_cursor: z.string() }).optional(),
 }) as unknown as z.ZodType<T.ConversationsListResponse200>;

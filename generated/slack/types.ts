@@ -115,7 +115,7 @@ export type ObjsChannel = {
   is_shared: boolean;
   is_thread_only?: boolean | undefined;
   last_read?: DefsTs | undefined;
-  latest?: Array<unknown> | undefined;
+  latest?: [ObjsMessage?, null?, ...Array<unknown>] | undefined;
   members: Array<DefsUserId>;
   name: string;
   name_normalized: string;
@@ -157,7 +157,191 @@ export type ObjsComment = {
 /** file comments object */
 export type ObjsComments = Array<unknown>;
 
-export type ObjsConversation = Array<unknown>;
+export type ObjsConversation = [
+  {
+    accepted_user?: DefsUserId | undefined;
+    connected_team_ids?: Array<DefsWorkspaceId> | undefined;
+    conversation_host_id?: DefsWorkspaceId | undefined;
+    created: number;
+    creator: DefsUserId;
+    display_counts?:
+      | {
+          display_counts: number;
+          guest_counts: number;
+        }
+      | undefined;
+    enterprise_id?: DefsEnterpriseId | undefined;
+    has_pins?: boolean | undefined;
+    id: DefsChannel;
+    internal_team_ids?: Array<DefsTeam> | undefined;
+    is_archived: boolean;
+    is_channel: boolean;
+    is_ext_shared?: boolean | undefined;
+    is_frozen?: boolean | undefined;
+    is_general: boolean;
+    is_global_shared?: boolean | undefined;
+    is_group: boolean;
+    is_im: boolean;
+    is_member?: boolean | undefined;
+    is_moved?: number | undefined;
+    is_mpim: false;
+    is_non_threadable?: boolean | undefined;
+    is_open?: boolean | undefined;
+    is_org_default?: boolean | undefined;
+    is_org_mandatory?: boolean | undefined;
+    is_org_shared: boolean;
+    is_pending_ext_shared?: boolean | undefined;
+    is_private: boolean;
+    is_read_only?: boolean | undefined;
+    is_shared: boolean;
+    is_starred?: boolean | undefined;
+    is_thread_only?: boolean | undefined;
+    last_read?: DefsTs | undefined;
+    latest?: [ObjsMessage?, null?, ...Array<unknown>] | undefined;
+    members?: Array<DefsUserId> | undefined;
+    name: string;
+    name_normalized: string;
+    num_members?: number | undefined;
+    parent_conversation?: [DefsChannel?, null?, ...Array<unknown>] | undefined;
+    pending_connected_team_ids?: Array<DefsTeam> | undefined;
+    pending_shared?: Array<DefsTeam> | undefined;
+    pin_count?: number | undefined;
+    previous_names?: Array<DefsChannelName> | undefined;
+    priority?: number | undefined;
+    purpose: {
+      creator: DefsTopicPurposeCreator;
+      last_set: number;
+      value: string;
+    };
+    shared_team_ids?: Array<DefsTeam> | undefined;
+    shares?:
+      | Array<{
+          accepted_user?: DefsUserId | undefined;
+          is_active: boolean;
+          team: ObjsTeam;
+          user: DefsUserId;
+        }>
+      | undefined;
+    timezone_count?: number | undefined;
+    topic: {
+      creator: DefsTopicPurposeCreator;
+      last_set: number;
+      value: string;
+    };
+    /** Field to determine whether a channel has ever been shared/disconnected in the past */
+    unlinked?: number | undefined;
+    unread_count?: number | undefined;
+    unread_count_display?: number | undefined;
+    use_case?: string | undefined;
+    user?: DefsUserId | undefined;
+    version?: number | undefined;
+  }?,
+  {
+    accepted_user?: DefsUserId | undefined;
+    connected_team_ids?: Array<DefsTeam> | undefined;
+    conversation_host_id?: DefsWorkspaceId | undefined;
+    created: number;
+    creator: DefsUserId;
+    display_counts?:
+      | {
+          display_counts: number;
+          guest_counts: number;
+        }
+      | undefined;
+    id: DefsChannel;
+    internal_team_ids?: Array<DefsTeam> | undefined;
+    is_archived: boolean;
+    is_channel: boolean;
+    is_ext_shared?: boolean | undefined;
+    is_frozen?: boolean | undefined;
+    is_general: boolean;
+    is_group: boolean;
+    is_im: boolean;
+    is_member?: boolean | undefined;
+    is_moved?: number | undefined;
+    is_mpim: true;
+    is_non_threadable?: boolean | undefined;
+    is_open?: boolean | undefined;
+    is_org_shared: boolean;
+    is_pending_ext_shared?: boolean | undefined;
+    is_private: boolean;
+    is_read_only?: boolean | undefined;
+    is_shared: boolean;
+    is_starred?: boolean | undefined;
+    is_thread_only?: boolean | undefined;
+    last_read?: DefsTs | undefined;
+    latest?: [ObjsMessage?, null?, ...Array<unknown>] | undefined;
+    members?: Array<DefsUserId> | undefined;
+    name: string;
+    name_normalized: string;
+    num_members?: number | undefined;
+    parent_conversation?: [DefsChannel?, null?, ...Array<unknown>] | undefined;
+    pending_connected_team_ids?: Array<DefsTeam> | undefined;
+    pending_shared?: Array<DefsTeam> | undefined;
+    pin_count?: number | undefined;
+    previous_names?: Array<DefsChannelName> | undefined;
+    priority?: number | undefined;
+    purpose: {
+      creator: DefsTopicPurposeCreator;
+      last_set: number;
+      value: string;
+    };
+    shared_team_ids?: Array<DefsTeam> | undefined;
+    shares?:
+      | Array<{
+          accepted_user?: DefsUserId | undefined;
+          is_active: boolean;
+          team: ObjsTeam;
+          user: DefsUserId;
+        }>
+      | undefined;
+    timezone_count?: number | undefined;
+    topic: {
+      creator: DefsTopicPurposeCreator;
+      last_set: number;
+      value: string;
+    };
+    /** Field to determine whether a channel has ever been shared/disconnected in the past */
+    unlinked?: number | undefined;
+    unread_count?: number | undefined;
+    unread_count_display?: number | undefined;
+    user?: DefsUserId | undefined;
+    version?: number | undefined;
+  }?,
+  {
+    created: number;
+    has_pins?: boolean | undefined;
+    id: DefsDmId;
+    is_archived?: boolean | undefined;
+    is_ext_shared?: boolean | undefined;
+    is_frozen?: boolean | undefined;
+    is_im: boolean;
+    is_open?: boolean | undefined;
+    is_org_shared: boolean;
+    is_shared?: boolean | undefined;
+    is_starred?: boolean | undefined;
+    is_user_deleted?: boolean | undefined;
+    last_read?: DefsTs | undefined;
+    latest?: [ObjsMessage?, null?, ...Array<unknown>] | undefined;
+    parent_conversation?: [DefsChannel?, null?, ...Array<unknown>] | undefined;
+    pin_count?: number | undefined;
+    priority: number;
+    shares?:
+      | Array<{
+          date_create: number;
+          id: DefsTeam;
+          is_active: boolean;
+          name: string;
+          team: ObjsTeam;
+        }>
+      | undefined;
+    unread_count?: number | undefined;
+    unread_count_display?: number | undefined;
+    user: DefsUserId;
+    version?: number | undefined;
+  }?,
+  ...Array<unknown>,
+];
 
 export type ObjsEnterpriseUser = {
   enterprise_id: DefsEnterpriseId;
@@ -280,7 +464,7 @@ export type ObjsMessage = {
       }>
     | undefined;
   blocks?: Blocks | undefined;
-  bot_id?: Array<unknown> | undefined;
+  bot_id?: [DefsBotId?, null?, ...Array<unknown>] | undefined;
   bot_profile?: ObjsBotProfile | undefined;
   client_msg_id?: string | undefined;
   comment?: ObjsComment | undefined;
@@ -361,25 +545,39 @@ export type ObjsReminder = {
 
 /** resources in info from apps.permissions.info */
 export type ObjsResources = {
-  excluded_ids?: Array<Array<unknown>> | undefined;
-  ids: Array<Array<unknown>>;
+  excluded_ids?: Array<[DefsChannel?, DefsTeam?, ...Array<unknown>]> | undefined;
+  ids: Array<[DefsChannel?, DefsTeam?, ...Array<unknown>]>;
   wildcard?: boolean | undefined;
 };
 
-export type ObjsResponseMetadata = Array<unknown>;
+export type ObjsResponseMetadata = [
+  {
+    next_cursor: string;
+  }?,
+  {
+    messages: Array<string>;
+    warnings: Array<"method_deprecated">;
+  }?,
+  {
+    messages: Array<string>;
+    next_cursor: string;
+    warnings: Array<"method_deprecated">;
+  }?,
+  ...Array<unknown>,
+];
 
 export type ObjsScopes = Array<string>;
 
 /** Subteam/Usergroup Object */
 export type ObjsSubteam = {
   auto_provision: boolean;
-  auto_type: Array<unknown>;
+  auto_type: [null?, ("owner" | "admin")?, ...Array<unknown>];
   channel_count?: number | undefined;
   created_by: DefsUserId;
   date_create: number;
   date_delete: number;
   date_update: number;
-  deleted_by: Array<unknown>;
+  deleted_by: [null?, DefsUserId?, ...Array<unknown>];
   description: string;
   enterprise_subteam_id: string;
   handle: string;
@@ -406,7 +604,7 @@ export type ObjsTeam = {
   date_create?: number | undefined;
   deleted?: boolean | undefined;
   description?: (string | null) | undefined;
-  discoverable?: Array<unknown> | undefined;
+  discoverable?: [null?, string?, ...Array<unknown>] | undefined;
   domain: string;
   email_domain: string;
   enterprise_id?: DefsEnterpriseId | undefined;
@@ -443,7 +641,7 @@ export type ObjsTeamProfileField = {
   id: string;
   is_hidden?: boolean | undefined;
   label: string;
-  options?: Array<unknown> | undefined;
+  options?: [null?, ObjsTeamProfileFieldOption?, ...Array<unknown>] | undefined;
   ordering: number;
   possible_values?: (Array<string> | null) | undefined;
   type: "text" | "date" | "link" | "mailto" | "options_list" | "user";
@@ -456,7 +654,79 @@ export type ObjsTeamProfileFieldOption = {
   is_scim?: (boolean | null) | undefined;
 };
 
-export type ObjsUser = Array<unknown>;
+export type ObjsUser = [
+  {
+    color?: string | undefined;
+    deleted?: boolean | undefined;
+    enterprise_user?: ObjsEnterpriseUser | undefined;
+    has_2fa?: boolean | undefined;
+    id: DefsUserId;
+    is_admin?: boolean | undefined;
+    is_app_user: boolean;
+    is_bot: boolean;
+    is_external?: boolean | undefined;
+    is_forgotten?: boolean | undefined;
+    is_invited_user?: boolean | undefined;
+    is_owner?: boolean | undefined;
+    is_primary_owner?: boolean | undefined;
+    is_restricted?: boolean | undefined;
+    is_stranger?: boolean | undefined;
+    is_ultra_restricted?: boolean | undefined;
+    locale?: string | undefined;
+    name: string;
+    presence?: string | undefined;
+    profile: ObjsUserProfile;
+    real_name?: string | undefined;
+    team?: DefsWorkspaceId | undefined;
+    team_id?: DefsWorkspaceId | undefined;
+    team_profile?:
+      | {
+          fields: Array<ObjsTeamProfileField>;
+        }
+      | undefined;
+    two_factor_type?: string | undefined;
+    tz?: [null?, string?, ...Array<unknown>] | undefined;
+    tz_label?: string | undefined;
+    tz_offset?: number | undefined;
+    updated: number;
+  }?,
+  {
+    /** refercing to bug: https://jira.tinyspeck.com/browse/EVALUE-1559 */
+    color?: string | undefined;
+    deleted?: boolean | undefined;
+    enterprise_user?: ObjsEnterpriseUser | undefined;
+    has_2fa?: boolean | undefined;
+    id: DefsUserId;
+    is_admin?: boolean | undefined;
+    is_app_user: boolean;
+    is_bot: boolean;
+    is_external?: boolean | undefined;
+    is_forgotten?: boolean | undefined;
+    is_owner?: boolean | undefined;
+    is_primary_owner?: boolean | undefined;
+    is_restricted?: boolean | undefined;
+    is_stranger?: boolean | undefined;
+    is_ultra_restricted?: boolean | undefined;
+    locale?: string | undefined;
+    name: string;
+    presence?: string | undefined;
+    profile: ObjsUserProfile;
+    real_name?: string | undefined;
+    team_id?: DefsWorkspaceId | undefined;
+    team_profile?:
+      | {
+          fields: Array<ObjsTeamProfileField>;
+        }
+      | undefined;
+    teams?: Array<DefsWorkspaceId> | undefined;
+    two_factor_type?: string | undefined;
+    tz?: [null?, string?, ...Array<unknown>] | undefined;
+    tz_label?: string | undefined;
+    tz_offset?: number | undefined;
+    updated: number;
+  }?,
+  ...Array<unknown>,
+];
 
 /** User profile object */
 export type ObjsUserProfile = {

@@ -5,10 +5,12 @@
 /**
  * Reads credentials from their sources and turns them into headers, query pairs or cookies.
  * Secrets are read on every call, so a rotated environment variable or provider value is used by
- * the next call without restarting the client.
+ * the next call without restarting the client. OAuth 2.0 client credentials are read when a new
+ * access token is requested.
  */
 import type { AuthConfig, SecretSource } from "./config.js";
 import { ConfigurationError, type ErrorContext } from "./errors.js";
+import type { OAuth2Tokens } from "./oauth2-tokens.js";
 
 /** Functions that return secrets, keyed by the `provider` name a `SecretSource` uses. */
 export type SecretProviders = Record<string, () => string | Promise<string>>;
@@ -17,6 +19,8 @@ export type SecretProviders = Record<string, () => string | Promise<string>>;
 export interface SecretSources {
   providers: SecretProviders;
   env: Record<string, string | undefined>;
+  /** The client's access token cache; set when the scheme is `oauth2ClientCredentials`. */
+  oauth2Tokens?: OAuth2Tokens;
 }
 
 /** Credentials of one call, ready to be merged into the request. */
@@ -25,6 +29,26 @@ export interface Credentials {
   headers: Record<string, string>;
   query: Array<[string, string]>;
   cookies: Array<[string, string]>;
+  /** Drops a cached credential that the vendor rejected with 401; set for OAuth 2.0 tokens. */
+  invalidate?: () => void;
+}
+
+/**
+ * Returns whether resolving credentials may wait on something outside the client: a provider
+ * function or the OAuth 2.0 token endpoint. Environment variables are read at once.
+ */
+export function credentialsMayWait(auth: AuthConfig): boolean {
+  switch (auth.scheme) {
+    case "none":
+      return false;
+    case "bearer":
+    case "apiKey":
+      return "provider" in auth.secret;
+    case "basic":
+      return "provider" in auth.username || "provider" in auth.password;
+    case "oauth2ClientCredentials":
+      return true;
+  }
 }
 
 /** Resolves the credentials of one call; `enabled` is false for operations with `security: []`. */
@@ -52,8 +76,25 @@ export async function resolveCredentials(
     case "basic":
       credentials.headers.authorization = await buildBasicAuthorization(auth, sources, context);
       break;
+    case "oauth2ClientCredentials":
+      await addAccessToken(credentials, sources, context);
+      break;
   }
   return credentials;
+}
+
+async function addAccessToken(
+  credentials: Credentials,
+  sources: SecretSources,
+  context: ErrorContext,
+): Promise<void> {
+  const tokens = sources.oauth2Tokens;
+  if (tokens === undefined) {
+    throw new ConfigurationError(context, "the OAuth 2.0 token cache is missing");
+  }
+  const token = await tokens.accessToken();
+  credentials.headers.authorization = `Bearer ${token}`;
+  credentials.invalidate = () => tokens.invalidate(token);
 }
 
 function addApiKey(
@@ -85,7 +126,7 @@ async function buildBasicAuthorization(
 }
 
 /** Reads one secret; errors name the variable or provider, never the value. */
-async function readSecret(
+export async function readSecret(
   source: SecretSource,
   sources: SecretSources,
   context: ErrorContext,

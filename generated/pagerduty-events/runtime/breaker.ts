@@ -3,35 +3,48 @@
 // Policy sha256: 7a14ac64f622c4d4cdbc7436e9b1befc13158ca422ba83e9fc78a8d822450b1b
 
 /**
- * The client's circuit breaker, built on cockatiel. It counts calls, not attempts: a call that
- * still fails after its retries is one failure, and `failureThreshold` consecutive failures open
- * the breaker. After `halfOpenAfterMs` one probe call is let through, and its outcome closes or
- * reopens the breaker.
+ * One circuit breaker, built on cockatiel. It counts calls, not attempts: a call that still fails
+ * after its retries is one failure. In `consecutive` mode `failureThreshold` failed calls in a row
+ * open it; in `rate` mode a failure rate above `rate.threshold` over `rate.windowMs` does, once
+ * the window holds `rate.minimumCalls` calls. After `halfOpenAfterMs` one probe call is let
+ * through, and its outcome closes or reopens the breaker.
  */
 import {
   CircuitState,
   ConsecutiveBreaker,
+  SamplingBreaker,
   circuitBreaker,
   handleWhen,
   isBrokenCircuitError,
   isIsolatedCircuitError,
   type CircuitBreakerPolicy,
+  type IBreaker,
 } from "cockatiel";
 import type { CircuitBreakerConfig } from "./config.js";
-import { isHttpStatusError, isNetworkError, isTimeoutError } from "./error-guards.js";
+import {
+  isHttpStatusError,
+  isNetworkError,
+  isResponseValidationError,
+  isTimeoutError,
+} from "./error-guards.js";
 import type { BreakerState, EmitEvent } from "./events.js";
 
-/** One circuit breaker per client, shared by all its operations. */
+/** A circuit breaker for the whole client or, with `scope: operation`, for one operation. */
 export class ClientBreaker {
   readonly policy: CircuitBreakerPolicy;
 
-  constructor(config: CircuitBreakerConfig, vendor: string, emit: EmitEvent) {
-    this.policy = circuitBreaker(handleWhen(isBreakerFailure), {
+  /** `operationId` is set for the breaker of one operation and goes into its events. */
+  constructor(config: CircuitBreakerConfig, vendor: string, emit: EmitEvent, operationId?: string) {
+    const isFailure = (error: Error) =>
+      isBreakerFailure(error) ||
+      (config.countValidationFailures && isResponseValidationError(error));
+    this.policy = circuitBreaker(handleWhen(isFailure), {
       halfOpenAfter: config.halfOpenAfterMs,
-      breaker: new ConsecutiveBreaker(config.failureThreshold),
+      breaker: createBreaker(config),
     });
     this.policy.onStateChange((state) => {
-      emit({ type: "breaker", vendor, state: toBreakerState(state) });
+      const event = { type: "breaker" as const, vendor, state: toBreakerState(state) };
+      emit(operationId === undefined ? event : { ...event, operationId });
     });
   }
 
@@ -41,11 +54,36 @@ export class ClientBreaker {
   }
 }
 
+function createBreaker(config: CircuitBreakerConfig): IBreaker {
+  if (config.mode === "consecutive") {
+    return new ConsecutiveBreaker(config.failureThreshold);
+  }
+  const { threshold, minimumCalls, windowMs } = config.rate;
+  return new SamplingBreaker({
+    threshold,
+    duration: windowMs,
+    minimumRps: minimumRpsFor(minimumCalls, windowMs),
+  });
+}
+
+/**
+ * Converts `minimumCalls` into the `minimumRps` of cockatiel 3.2.1's SamplingBreaker. It stays
+ * closed while its window holds fewer calls than `minimumRps` times the window's length, which
+ * it rounds to a multiple of its bucket count, `max(5, ceil(windowMs / 1000))`. Aiming half a
+ * call below `minimumCalls` keeps float rounding from moving the limit by one call.
+ */
+function minimumRpsFor(minimumCalls: number, windowMs: number): number {
+  const buckets = Math.max(5, Math.ceil(windowMs / 1000));
+  const effectiveWindowMs = Math.round(windowMs / buckets) * buckets;
+  return ((minimumCalls - 0.5) * 1000) / effectiveWindowMs;
+}
+
 /**
  * Returns whether a failed call counts against the breaker: network errors, timeouts and
- * statuses 429 and 5xx, which mean the vendor is unavailable. Other errors, such as validation
- * failures, client errors (4xx) and a caller's abort, neither count nor reset the count, except
- * that they close a half-open breaker, as cockatiel treats them as a successful probe.
+ * statuses 429 and 5xx, which mean the vendor is unavailable. Other errors, such as client
+ * errors (4xx), a caller's abort and, unless `countValidationFailures` is set, validation
+ * failures, count neither as failures nor as successes. The exception is a half-open breaker,
+ * which they close, because cockatiel treats them as a successful probe.
  */
 export function isBreakerFailure(error: unknown): boolean {
   if (isHttpStatusError(error)) {

@@ -44,10 +44,30 @@ export interface RetryEvent extends CallEventFields {
   reason: string;
 }
 
-/** The circuit breaker changed state. */
+/** Reason that a failed attempt which could be retried was not. */
+export type RetrySkipReason =
+  "retry_budget_exhausted" | "retry_after_above_cap" | "deadline_too_close";
+
+/**
+ * An attempt failed with a retryable error and no attempt follows, so the call fails with that
+ * error: the client's retry budget is spent, the server asked for a longer wait than
+ * `retryAfterCapMs`, or the delay would end past the call's deadline.
+ */
+export interface RetrySkippedEvent extends CallEventFields {
+  type: "retry_skipped";
+  /** The attempt that failed, counting from 1. */
+  attempt: number;
+  reason: RetrySkipReason;
+  /** Error code of the failed attempt, or `http_status:<status>`. */
+  failure: string;
+}
+
+/** A circuit breaker changed state. */
 export interface BreakerEvent {
   type: "breaker";
   vendor: string;
+  /** Set when `circuitBreaker.scope` is `operation`: the operation whose breaker changed. */
+  operationId?: string;
   state: BreakerState;
 }
 
@@ -60,7 +80,12 @@ export interface ValidationFailureEvent extends CallEventFields {
 }
 
 export type RuntimeEvent =
-  RequestEvent | ResponseEvent | RetryEvent | BreakerEvent | ValidationFailureEvent;
+  | RequestEvent
+  | ResponseEvent
+  | RetryEvent
+  | RetrySkippedEvent
+  | BreakerEvent
+  | ValidationFailureEvent;
 
 /** Receives every runtime event; it runs synchronously, and anything it throws is ignored. */
 export type RuntimeEventListener = (event: RuntimeEvent) => void;

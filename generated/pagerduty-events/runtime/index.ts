@@ -7,17 +7,23 @@ export { VendorRuntime } from "./runtime.js";
 export type { ClientOptions, HealthReport } from "./client-options.js";
 export type { SecretProviders } from "./auth.js";
 export type { CaInput } from "./trust-store.js";
+export type { UrlCallInput } from "./url-request.js";
 export type {
   AuthConfig,
   CertificateSource,
   CircuitBreakerConfig,
+  ClientCertificateConfig,
   HttpMethod,
+  OAuth2ClientCredentialsConfig,
   OperationOverride,
+  PrivateKeySource,
   RedirectConfig,
+  RetryBudgetConfig,
   RetryConfig,
   RuntimeConfig,
   SecretSource,
   TimeoutConfig,
+  TlsConfig,
 } from "./config.js";
 export type {
   ApiResponse,
@@ -39,6 +45,8 @@ export type {
   RequestEvent,
   ResponseEvent,
   RetryEvent,
+  RetrySkipReason,
+  RetrySkippedEvent,
   RuntimeEvent,
   RuntimeEventListener,
   ValidationFailureEvent,
@@ -64,6 +72,7 @@ export {
   type ValidationIssue,
   type VendorErrorCode,
 } from "./errors.js";
+export { TokenRequestError } from "./token-request-error.js";
 export {
   isCircuitOpenError,
   isConfigurationError,
@@ -77,4 +86,5 @@ export {
   isResponseValidationError,
   isTimeoutError,
   isTlsError,
+  isTokenRequestError,
 } from "./error-guards.js";

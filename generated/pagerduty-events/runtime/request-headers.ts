@@ -80,10 +80,18 @@ export function assertValidHeaders(headers: Record<string, string>, context: Err
   }
 }
 
+// Generated operation specs are constants, so the header is computed once per spec.
+const acceptHeaders = new WeakMap<OperationSpec, string>();
+
 /** Returns the Accept header: every media type the operation's responses declare. */
 export function buildAcceptHeader(operation: OperationSpec): string {
-  const mediaTypes = new Set(operation.responses.flatMap((response) => response.mediaTypes));
-  return mediaTypes.size === 0 ? "*/*" : [...mediaTypes].join(", ");
+  let header = acceptHeaders.get(operation);
+  if (header === undefined) {
+    const mediaTypes = new Set(operation.responses.flatMap((response) => response.mediaTypes));
+    header = mediaTypes.size === 0 ? "*/*" : [...mediaTypes].join(", ");
+    acceptHeaders.set(operation, header);
+  }
+  return header;
 }
 
 function readParameter(

@@ -32,6 +32,9 @@ export interface ResponseHandling {
 
 type ParsedBody = { ok: true; value: unknown } | { ok: false; issues: ValidationIssue[] };
 
+// decode() without `stream: true` keeps no state between calls, so one decoder serves all.
+const utf8 = new TextDecoder();
+
 /** Returns the validated result of a 2xx response, or throws the error that describes it. */
 export async function handleResponse(
   operation: OperationSpec,
@@ -152,7 +155,7 @@ function parseRaw(spec: ResponseSpec, bytes: Uint8Array): ParsedBody {
   if (spec.kind === "binary") {
     return { ok: true, value: bytes };
   }
-  const text = new TextDecoder().decode(bytes);
+  const text = utf8.decode(bytes);
   if (spec.kind !== "json") {
     return { ok: true, value: text };
   }

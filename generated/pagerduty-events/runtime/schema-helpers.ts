@@ -70,3 +70,39 @@ export function isDeepEqual(a: unknown, b: unknown): boolean {
       Object.hasOwn(bRecord, key) && isDeepEqual((a as Record<string, unknown>)[key], bRecord[key]),
   );
 }
+
+/**
+ * Returns an object's own properties on an object without prototype, so that zod treats a missing
+ * key named like an Object.prototype member (`constructor`, `toString`) as absent.
+ */
+export function copyOwnProperties(value: unknown): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  return Object.assign(Object.create(null) as object, value);
+}
+
+/**
+ * A schema with a JSON Schema `not`: the value as received must not satisfy `forbidden`. It is
+ * checked before `schema` parses, so keys that `schema` strips still count.
+ */
+export function excluding<T>(schema: z.ZodType<T>, forbidden: z.ZodType): z.ZodType<T> {
+  const allowed = z.unknown().refine((value) => !forbidden.safeParse(value).success, {
+    message: "Invalid input: matches a schema under not",
+  });
+  return allowed.pipe(schema) as unknown as z.ZodType<T>;
+}
+
+/**
+ * Requires the items of an array, as received, to be pairwise distinct (`uniqueItems`). The check
+ * runs before `schema` parses, because two items that differ only in keys zod strips are distinct.
+ */
+export function withUniqueItems<T>(schema: z.ZodType<T>): z.ZodType<T> {
+  const unique = z.unknown().refine((value) => !Array.isArray(value) || hasUniqueItems(value), {
+    message: "Array items must be unique",
+  });
+  return unique.pipe(schema) as unknown as z.ZodType<T>;
+}
+
+export { isMultipleOf } from "./number-rules.js";
+export { exclusiveUnion, inclusiveUnion } from "./unions.js";
+export { isAbsoluteUrl, isDateTime, isEmail, isTime } from "./string-formats.js";
+export { withPatternProperties, withPropertyCount, withPropertyNames } from "./object-rules.js";

@@ -22,5 +22,14 @@ export interface ClientOptions {
 /** The client's state as `health()` reports it. */
 export interface HealthReport {
   vendor: string;
+  /**
+   * With `circuitBreaker.scope: client`, the state of the client's breaker. With `operation`,
+   * the most severe state of the operations' breakers (`open`, then `half_open`, then `closed`).
+   */
   breaker: BreakerState;
+  /**
+   * With `scope: operation`, the breaker state of every operation called so far, keyed by
+   * operationId in code-unit order; empty with `scope: client`.
+   */
+  operations: Record<string, BreakerState>;
 }

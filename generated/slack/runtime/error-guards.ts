@@ -22,6 +22,7 @@ import type {
   TlsError,
   VendorErrorCode,
 } from "./errors.js";
+import type { TokenRequestError } from "./token-request-error.js";
 
 function hasCode(value: unknown, code: VendorErrorCode): boolean {
   return isVendorError(value) && value.code === code;
@@ -48,3 +49,5 @@ export const isRequestValidationError = (value: unknown): value is RequestValida
   hasCode(value, "invalid_request");
 export const isConfigurationError = (value: unknown): value is ConfigurationError =>
   hasCode(value, "configuration");
+export const isTokenRequestError = (value: unknown): value is TokenRequestError =>
+  hasCode(value, "token_request");

@@ -21,7 +21,8 @@ export type VendorErrorCode =
   | "network"
   | "host_not_allowed"
   | "invalid_request"
-  | "configuration";
+  | "configuration"
+  | "token_request";
 
 /** Location of an error: the call, its URL without the query string and the attempts made. */
 export interface ErrorContext {

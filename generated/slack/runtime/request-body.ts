@@ -107,7 +107,8 @@ function appendPart(form: FormData, name: string, value: unknown): void {
     return;
   }
   if (value instanceof Uint8Array || value instanceof ArrayBuffer) {
-    form.append(name, new Blob([value]));
+    // The copy is backed by a plain ArrayBuffer, which the DOM typing of BlobPart requires.
+    form.append(name, new Blob([value instanceof ArrayBuffer ? value : new Uint8Array(value)]));
     return;
   }
   form.append(name, formatPrimitive(value) ?? JSON.stringify(value));

@@ -7,7 +7,7 @@
  * the operation's policy. The same request is sent on every attempt, idempotency key included.
  */
 import { randomUUID } from "node:crypto";
-import { resolveCredentials, type SecretSources } from "./auth.js";
+import { resolveCredentials, type Credentials, type SecretSources } from "./auth.js";
 import type { AuthConfig } from "./config.js";
 import type { ErrorContext } from "./errors.js";
 import type { CallInput, OperationSpec } from "./operation.js";
@@ -21,12 +21,14 @@ import {
 } from "./request-headers.js";
 import { acceptedEncodings } from "./response-body.js";
 import type { OutgoingRequest } from "./transport.js";
-import { buildRequestTarget, type PinnedBase } from "./url.js";
+import { buildRequestTarget, type PinnedBase, type RequestTarget } from "./url.js";
 
 /** A request ready for the transport, with the URL that errors and events may show. */
 export interface PreparedRequest {
   request: OutgoingRequest;
   displayUrl: string;
+  /** Drops the call's credential from its cache after a 401; set for OAuth 2.0 tokens. */
+  invalidateCredentials: (() => void) | undefined;
 }
 
 /** Client-wide settings the request builder uses. */
@@ -51,7 +53,25 @@ export async function prepareRequest(
     context,
   );
   const target = buildRequestTarget(settings.base, operation, input, credentials.query, context);
-  const targetContext = { ...context, url: target.displayUrl };
+  return assembleRequest(settings.base.origin, target, operation, input, credentials, policy, {
+    ...context,
+    url: target.displayUrl,
+  });
+}
+
+/**
+ * Adds the headers, cookies and body of a call to its request target. Query credentials must
+ * already be in `target`; header and cookie credentials are added here.
+ */
+export async function assembleRequest(
+  origin: string,
+  target: RequestTarget,
+  operation: OperationSpec,
+  input: Omit<CallInput, "path" | "query">,
+  credentials: Credentials,
+  policy: OperationPolicy,
+  targetContext: ErrorContext,
+): Promise<PreparedRequest> {
   const body = await serialiseRequestBody(operation.requestBody, input.body, targetContext);
 
   const headers: Record<string, string> = {
@@ -76,6 +96,7 @@ export async function prepareRequest(
 
   return {
     request: {
+      origin,
       method: operation.method,
       path: target.path,
       headers,
@@ -84,5 +105,6 @@ export async function prepareRequest(
       bodyTimeoutMs: policy.timeouts.bodyMs,
     },
     displayUrl: target.displayUrl,
+    invalidateCredentials: credentials.invalidate,
   };
 }

@@ -21,6 +21,8 @@ import {
 import type { RetryConfig } from "./config.js";
 import { isHttpStatusError, isNetworkError, isTimeoutError } from "./error-guards.js";
 import { isVendorError } from "./errors.js";
+import type { RetrySkipReason } from "./events.js";
+import type { RetryBudget } from "./retry-budget.js";
 
 /** Inputs of the retry policy of one call. */
 export interface RetryPlan {
@@ -29,14 +31,19 @@ export interface RetryPlan {
   retryable: boolean;
   /** Milliseconds left until the call's deadline. */
   remainingMs: () => number;
+  /** The client-wide budget that every retry is taken from. */
+  budget: RetryBudget;
   /** Reports that `attempt` (counting from 1) failed and the next one starts after `delayMs`. */
   onRetry: (attempt: number, delayMs: number, reason: string) => void;
+  /** Reports that `attempt` failed with a retryable `failure` and is not retried. */
+  onSkipped: (attempt: number, reason: RetrySkipReason, failure: string) => void;
 }
 
 /**
  * The retry policy of one call. cockatiel 3.2.1 sleeps between attempts with a timer that ignores
  * the abort signal, so the policy is given zero delays and the chosen delay is slept by
- * `waitBeforeAttempt`, which a caller's abort or the deadline cuts short.
+ * `waitBeforeAttempt`, which a caller's abort cuts short. A delay is only chosen when it ends
+ * before the call's deadline.
  */
 export class CallRetry {
   readonly policy: RetryPolicy;
@@ -49,13 +56,18 @@ export class CallRetry {
   }
 
   /**
-   * Sleeps the backoff delay chosen after the previous attempt failed. `attemptIndex` counts
-   * from 0, and the first attempt never waits.
+   * Sleeps the backoff delay chosen after the previous attempt failed. Returns undefined when
+   * there is nothing to wait for, so that the first attempt awaits nothing. `attemptIndex`
+   * counts from 0, and the first attempt never waits.
    */
-  async waitBeforeAttempt(attemptIndex: number, signal: AbortSignal): Promise<void> {
-    if (attemptIndex > 0 && this.#nextDelayMs > 0) {
-      await sleep(this.#nextDelayMs, undefined, { signal });
+  waitBeforeAttempt(
+    attemptIndex: number,
+    signal: AbortSignal | undefined,
+  ): Promise<void> | undefined {
+    if (attemptIndex === 0 || this.#nextDelayMs <= 0) {
+      return undefined;
     }
+    return sleep(this.#nextDelayMs, undefined, signal === undefined ? {} : { signal });
   }
 
   #createBackoff(
@@ -69,26 +81,40 @@ export class CallRetry {
     return new DelegateBackoff((context, previous?: IBackoff<unknown>) => {
       const step = previous === undefined ? exponential.next() : previous.next(undefined);
       const error = "error" in context.result ? context.result.error : undefined;
-      this.#nextDelayMs = chooseDelay(error, step.duration, plan);
-      plan.onRetry(context.attempt, this.#nextDelayMs, describeFailure(error));
+      const decision = decideRetry(error, step.duration, plan);
+      if (typeof decision === "string") {
+        plan.onSkipped(context.attempt, decision, describeFailure(error));
+        // Thrown from the backoff, the failure ends the call as it is.
+        throw error;
+      }
+      this.#nextDelayMs = decision;
+      plan.onRetry(context.attempt, decision, describeFailure(error));
       return { delay: 0, state: step };
     });
   }
 }
 
 /**
- * Returns the delay before the next attempt: the server's `Retry-After` when it sent one, else
- * the backoff delay. Throws the failure itself, which ends the call with it, when `Retry-After`
- * exceeds the cap or the delay would not end before the call's deadline.
+ * Returns the delay before the next attempt, which is the server's `Retry-After` when it sent one
+ * and the backoff delay otherwise. Returns why there is no next attempt instead when
+ * `Retry-After` exceeds the cap, the delay would not end before the call's deadline or the retry
+ * budget is spent. The budget is checked last, so a skipped retry never uses it up.
  */
-function chooseDelay(error: Error | undefined, backoffMs: number, plan: RetryPlan): number {
+function decideRetry(
+  error: Error | undefined,
+  backoffMs: number,
+  plan: RetryPlan,
+): number | RetrySkipReason {
   const retryAfterMs = isHttpStatusError(error) ? error.retryAfterMs : undefined;
   if (retryAfterMs !== undefined && retryAfterMs > plan.config.retryAfterCapMs) {
-    throw error;
+    return "retry_after_above_cap";
   }
   const delayMs = retryAfterMs ?? backoffMs;
   if (delayMs >= plan.remainingMs()) {
-    throw error;
+    return "deadline_too_close";
+  }
+  if (!plan.budget.tryRetry()) {
+    return "retry_budget_exhausted";
   }
   return delayMs;
 }

@@ -3,63 +3,52 @@
 // Policy sha256: ebbedf1a54e2bfc55787e86bde4c2dff3b63ebf1440e79f4c3e85c202cc7c920
 
 /**
- * The runtime that every generated client method calls. It owns one undici Agent and one circuit
- * breaker per client, and runs each call through request building, the breaker, retries,
- * transport and response validation.
+ * The runtime that every generated client method calls. It owns the client's undici Agents,
+ * circuit breakers, retry budget and access token cache, and runs each call through request
+ * building, the breaker, retries, transport and response validation.
  */
-import { isTaskCancelledError, wrap } from "cockatiel";
-import type { RuntimeConfig } from "./config.js";
-import { ClientBreaker, isCircuitRejection } from "./breaker.js";
-import { CallDeadline } from "./deadline.js";
-import { CircuitOpenError, ConfigurationError, type ErrorContext } from "./errors.js";
-import { callEventFields, createEventEmitter, type EmitEvent } from "./events.js";
+import { executeCall, type CallMachinery } from "./call-execution.js";
 import type { ClientOptions, HealthReport } from "./client-options.js";
-import { createHostPolicy } from "./host-policy.js";
-import type { ApiResponse, CallInput, CallOptions, OperationSpec } from "./operation.js";
+import { createClientParts } from "./client-setup.js";
+import type { RuntimeConfig } from "./config.js";
+import { CallDeadline } from "./deadline.js";
+import type { ErrorContext } from "./errors.js";
+import type { HostPolicy } from "./host-policy.js";
+import type { CallInput, CallOptions, OperationSpec } from "./operation.js";
 import { resolveOperationPolicy, type OperationPolicy } from "./operation-policy.js";
 import {
   prepareRequest,
   type PreparedRequest,
   type RequestBuilderSettings,
 } from "./request-builder.js";
-import { handleResponse } from "./response.js";
-import { CallRetry } from "./retry.js";
-import { Transport } from "./transport.js";
-import { buildTrustedCas } from "./trust-store.js";
-import { describeOperationUrl, parseBaseUrl, type PinnedBase } from "./url.js";
+import { describeOperationUrl, type PinnedBase } from "./url.js";
+import {
+  describeVendorUrl,
+  parseVendorUrl,
+  prepareUrlRequest,
+  type UrlCallInput,
+} from "./url-request.js";
 
 /** Executes the operations of one vendor under one resolved policy. */
 export class VendorRuntime {
   readonly #config: RuntimeConfig;
   readonly #base: PinnedBase;
+  readonly #hosts: HostPolicy;
   readonly #builder: RequestBuilderSettings;
-  readonly #transport: Transport;
-  readonly #breaker: ClientBreaker;
-  readonly #emit: EmitEvent;
+  readonly #machinery: CallMachinery;
+  /** Whether preparing a request may wait on a provider or the token endpoint. */
+  readonly #preparingMayWait: boolean;
   readonly #policies = new Map<string, OperationPolicy>();
 
-  /** Throws ConfigurationError when the base URL or a CA certificate source is unusable. */
+  /** Throws ConfigurationError when the base URL or a certificate source is unusable. */
   constructor(config: RuntimeConfig, options: ClientOptions = {}) {
-    const env = options.env ?? process.env;
-    const setupContext: ErrorContext = {
-      vendor: config.vendor,
-      operationId: "(client setup)",
-      method: "-",
-      url: describeBaseUrl(config.baseUrl),
-      attempts: 0,
-    };
+    const parts = createClientParts(config, options);
     this.#config = config;
-    this.#base = parsePinnedBase(config.baseUrl, setupContext);
-    this.#emit = createEventEmitter(options.onEvent);
-    this.#builder = {
-      base: this.#base,
-      auth: config.auth,
-      secrets: { providers: options.secrets ?? {}, env },
-    };
-    const trustedCas = buildTrustedCas(config.tls.ca, options.ca, env, setupContext);
-    const hosts = createHostPolicy(config, this.#base.origin);
-    this.#transport = new Transport(config, hosts, trustedCas);
-    this.#breaker = new ClientBreaker(config.circuitBreaker, config.vendor, this.#emit);
+    this.#base = parts.base;
+    this.#hosts = parts.hosts;
+    this.#builder = parts.builder;
+    this.#machinery = parts.machinery;
+    this.#preparingMayWait = parts.preparingMayWait;
   }
 
   /**
@@ -73,99 +62,88 @@ export class VendorRuntime {
   ): Promise<T> {
     const policy = this.#policyFor(operation);
     const deadline = new CallDeadline(policy.timeouts.callMs, options.signal);
-    const context: ErrorContext = {
-      vendor: this.#config.vendor,
-      operationId: operation.operationId,
-      method: operation.method,
-      url: describeOperationUrl(this.#base, operation),
-      attempts: 0,
-    };
+    const context = this.#callContext(operation, describeOperationUrl(this.#base, operation));
     deadline.throwIfEnded(context);
-
-    let prepared: PreparedRequest;
-    try {
-      prepared = await deadline.race(
-        prepareRequest(this.#builder, operation, input, policy, context),
-      );
-    } catch (error) {
-      throw deadline.classify(error, undefined, context);
-    }
-    const callContext = { ...context, url: prepared.displayUrl };
-    const callRetry = new CallRetry({
-      config: policy.retries,
-      retryable: policy.retryable,
-      remainingMs: () => deadline.remainingMs(),
-      onRetry: (attempt, delayMs, reason) =>
-        this.#emit({ type: "retry", ...callEventFields(callContext), attempt, delayMs, reason }),
-    });
-
-    try {
-      const result = await wrap(this.#breaker.policy, callRetry.policy).execute(
-        ({ attempt }) =>
-          this.#attempt(operation, prepared, policy, deadline, callRetry, attempt, callContext),
-        deadline.signal,
-      );
-      return result as T;
-    } catch (error) {
-      if (isCircuitRejection(error)) {
-        throw new CircuitOpenError(callContext);
-      }
-      if (isTaskCancelledError(error)) {
-        // cockatiel cancels a call that waited for a half-open probe once its signal aborted.
-        deadline.throwIfEnded(callContext);
-      }
-      throw error;
-    }
+    const prepared = await this.#prepare(
+      deadline,
+      context,
+      prepareRequest(this.#builder, operation, input, policy, context),
+    );
+    return (await executeCall(this.#machinery, {
+      operation,
+      prepared,
+      policy,
+      deadline,
+      context: { ...context, url: prepared.displayUrl },
+    })) as T;
   }
 
-  /** Returns the state of the client's circuit breaker. */
+  /**
+   * Calls `operation` at an absolute URL the vendor returned, such as a pagination `next` link
+   * or a `Location`, and validates the response against the operation's response schemas. The
+   * URL is checked before any connection opens: it must be https (http only on the pinned
+   * origin), without user info, and on the pinned origin or a host and port in allowedHosts,
+   * else the call rejects with HostNotAllowedError. Credentials and the client certificate are
+   * sent only to the pinned origin. Retries, breaker and timeouts apply as for `call`.
+   */
+  async callUrl<T>(
+    operation: OperationSpec,
+    url: string | URL,
+    input: UrlCallInput = {},
+    options: CallOptions = {},
+  ): Promise<T> {
+    const policy = this.#policyFor(operation);
+    const deadline = new CallDeadline(policy.timeouts.callMs, options.signal);
+    const parseContext = this.#callContext(operation, "(URL to follow)");
+    const target = parseVendorUrl(url, this.#hosts, parseContext);
+    const context = { ...parseContext, url: describeVendorUrl(target) };
+    deadline.throwIfEnded(context);
+    const prepared = await this.#prepare(
+      deadline,
+      context,
+      prepareUrlRequest(this.#builder, operation, target, input, policy, context),
+    );
+    return (await executeCall(this.#machinery, {
+      operation,
+      prepared,
+      policy,
+      deadline,
+      context,
+    })) as T;
+  }
+
+  /** Returns the state of the client's circuit breakers. */
   health(): HealthReport {
-    return { vendor: this.#config.vendor, breaker: this.#breaker.state };
+    return { vendor: this.#config.vendor, ...this.#machinery.breakers.report() };
   }
 
   /** Closes the client's connections; calls made afterwards fail with a NetworkError. */
   async close(): Promise<void> {
-    await this.#transport.close();
+    await this.#machinery.transport.close();
   }
 
-  /** Runs one attempt; `attemptIndex` counts from 0 and errors carry the attempt number. */
-  async #attempt(
-    operation: OperationSpec,
-    prepared: PreparedRequest,
-    policy: OperationPolicy,
+  async #prepare(
     deadline: CallDeadline,
-    callRetry: CallRetry,
-    attemptIndex: number,
-    callContext: ErrorContext,
-  ): Promise<ApiResponse> {
-    const attempt = attemptIndex + 1;
-    const context = { ...callContext, attempts: attempt };
-    let signal: AbortSignal | undefined;
+    context: ErrorContext,
+    preparing: Promise<PreparedRequest>,
+  ): Promise<PreparedRequest> {
     try {
-      await callRetry.waitBeforeAttempt(attemptIndex, deadline.signal);
-      signal = deadline.attemptSignal(policy.timeouts.attemptMs);
-      this.#emit({ type: "request", ...callEventFields(context), attempt });
-
-      const startedAt = performance.now();
-      const response = await this.#transport.send(prepared.request, signal, context);
-      const durationMs = performance.now() - startedAt;
-      this.#emit({
-        type: "response",
-        ...callEventFields(context),
-        attempt,
-        status: response.status,
-        durationMs,
-      });
-
-      const handling = {
-        maxResponseBytes: this.#config.maxResponseBytes,
-        validation: policy.validation,
-        emit: this.#emit,
-      };
-      return await handleResponse(operation, response, handling, context);
+      // Without a provider or token endpoint, preparing does only local work, which finishes
+      // without a timer to race against it. A Blob body is read from memory or a local file.
+      return await (this.#preparingMayWait ? deadline.race(preparing, context) : preparing);
     } catch (error) {
-      throw deadline.classify(error, signal, context);
+      throw deadline.classify(error, undefined, context);
     }
+  }
+
+  #callContext(operation: OperationSpec, url: string): ErrorContext {
+    return {
+      vendor: this.#config.vendor,
+      operationId: operation.operationId,
+      method: operation.method,
+      url,
+      attempts: 0,
+    };
   }
 
   #policyFor(operation: OperationSpec): OperationPolicy {
@@ -175,24 +153,5 @@ export class VendorRuntime {
       this.#policies.set(operation.operationId, policy);
     }
     return policy;
-  }
-}
-
-function parsePinnedBase(baseUrl: string, context: ErrorContext): PinnedBase {
-  try {
-    return parseBaseUrl(baseUrl);
-  } catch (error) {
-    // The cause is dropped: URL's TypeError stores the whole input, credentials included.
-    throw new ConfigurationError(context, `base URL is invalid: ${(error as Error).message}`);
-  }
-}
-
-/** Returns the base URL without credentials or query, for errors raised while setting up. */
-function describeBaseUrl(baseUrl: string): string {
-  try {
-    const url = new URL(baseUrl);
-    return url.origin + url.pathname;
-  } catch {
-    return "(invalid base URL)";
   }
 }

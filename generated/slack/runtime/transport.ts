@@ -3,13 +3,14 @@
 // Policy sha256: ebbedf1a54e2bfc55787e86bde4c2dff3b63ebf1440e79f4c3e85c202cc7c920
 
 /**
- * Sends requests through one undici Agent per client. Certificates are always verified, and
+ * Sends requests through the client's undici Agents. Certificates are always verified, and
  * redirects are never followed by undici: this file follows a 3xx only when the policy allows
- * it and the target keeps the pinned origin.
+ * it and the target keeps the origin of the request.
  */
-import { createSecureContext } from "node:tls";
-import { Agent, type Dispatcher } from "undici";
-import type { HttpMethod, RedirectConfig, RuntimeConfig } from "./config.js";
+import type { EventEmitter } from "node:events";
+import type { Dispatcher } from "undici";
+import type { ClientAgents } from "./client-agents.js";
+import type { HttpMethod, RedirectConfig } from "./config.js";
 import { RedirectBlockedError, type ErrorContext } from "./errors.js";
 import { assertRequestAllowed, type HostPolicy } from "./host-policy.js";
 import { discardBody } from "./response-body.js";
@@ -17,6 +18,11 @@ import { toTransportError } from "./transport-errors.js";
 
 /** One request as the transport sends it. */
 export interface OutgoingRequest {
+  /**
+   * Scheme, host and port: the pinned origin, or for `callUrl` and the token endpoint another
+   * allowed host. The transport checks it against the host policy before connecting.
+   */
+  origin: string;
   method: HttpMethod;
   /** Path and query exactly as they go on the request line; never normalised. */
   path: string;
@@ -26,6 +32,12 @@ export interface OutgoingRequest {
   headersTimeoutMs: number;
   bodyTimeoutMs: number;
 }
+
+/**
+ * Aborts a request and the reading of its body: an AbortSignal, or an EventEmitter with
+ * `aborted` that emits `abort`, both of which undici 7 accepts.
+ */
+export type RequestSignal = AbortSignal | (EventEmitter & { readonly aborted: boolean });
 
 /** Response headers and the unread body of the final, non-redirect response. */
 export interface IncomingResponse {
@@ -37,76 +49,68 @@ export interface IncomingResponse {
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 
-/** Sends requests to the pinned origin and applies the redirect policy. */
+/** Sends requests to allowed origins and applies the redirect policy. */
 export class Transport {
-  readonly #agent: Agent;
+  readonly #agents: ClientAgents;
   readonly #hosts: HostPolicy;
   readonly #redirects: RedirectConfig;
-  #closing: Promise<void> | undefined;
+  /** Origins that passed the host policy; it never changes, so each is checked once. */
+  readonly #allowedOrigins = new Set<string>();
 
-  constructor(config: RuntimeConfig, hosts: HostPolicy, trustedCas: Array<string | Buffer>) {
+  constructor(agents: ClientAgents, hosts: HostPolicy, redirects: RedirectConfig) {
+    this.#agents = agents;
     this.#hosts = hosts;
-    this.#redirects = config.redirects;
-    // One secure context per client, because passing `ca` per connection would make Node parse
-    // every trusted certificate again on each new connection.
-    const secureContext = createSecureContext({
-      minVersion: config.tls.minVersion,
-      ca: trustedCas,
-    });
-    this.#agent = new Agent({
-      connect: {
-        secureContext,
-        // Always true, and nothing in the policy or ClientOptions can change it. An explicit
-        // value also overrides NODE_TLS_REJECT_UNAUTHORIZED=0 in the environment.
-        rejectUnauthorized: true,
-        timeout: config.timeouts.connectMs,
-      },
-      // NOTE: undici 7 checks these two limits on a shared timer that ticks about every 500 ms,
-      // so they may fire up to a second late. attemptMs and callMs use exact timers.
-      headersTimeout: config.timeouts.headersMs,
-      bodyTimeout: config.timeouts.bodyMs,
-    });
+    this.#redirects = redirects;
   }
 
   /**
-   * Sends `request` to the pinned origin and returns the first response that is not a followed
-   * redirect. The signal aborts the request and the body that is read afterwards.
+   * Sends `request` and returns the first response that is not a followed redirect. The signal
+   * aborts the request and the body that is read afterwards.
    */
   async send(
     request: OutgoingRequest,
-    signal: AbortSignal,
+    signal: RequestSignal,
     context: ErrorContext,
   ): Promise<IncomingResponse> {
     let current = request;
-    let url = new URL(this.#hosts.pinnedOrigin);
     for (let redirects = 0; ; redirects++) {
-      assertRequestAllowed(this.#hosts, url, context);
-      const response = await this.#dispatch(url.origin, current, signal, context);
+      this.#assertOriginAllowed(current.origin, context);
+      const response = await this.#dispatch(current, signal, context);
       const location = response.headers.location;
       if (!redirectStatuses.has(response.status) || location === undefined) {
         return response;
       }
       await discardBody(response.body);
-      url = this.#resolveRedirect(response.status, location, url, redirects, context);
-      current = redirectRequest(current, response.status, url);
+      // Concatenated, not resolved: a path such as `//host/x` must stay a path on this origin.
+      const from = new URL(current.origin + current.path);
+      const target = this.#resolveRedirect(response.status, location, from, redirects, context);
+      current = redirectRequest(current, response.status, target);
     }
   }
 
   /** Closes every connection of the client after requests in flight finish; safe to call twice. */
   close(): Promise<void> {
-    this.#closing ??= this.#agent.close();
-    return this.#closing;
+    return this.#agents.close();
+  }
+
+  #assertOriginAllowed(origin: string, context: ErrorContext): void {
+    if (!this.#allowedOrigins.has(origin)) {
+      assertRequestAllowed(this.#hosts, new URL(origin), context);
+      this.#allowedOrigins.add(origin);
+    }
   }
 
   async #dispatch(
-    origin: string,
     request: OutgoingRequest,
-    signal: AbortSignal,
+    signal: RequestSignal,
     context: ErrorContext,
   ): Promise<IncomingResponse> {
+    const agent =
+      this.#agents.readyAgentFor(request.origin) ??
+      (await this.#agents.agentFor(request.origin, context));
     try {
-      const response = await this.#agent.request({
-        origin,
+      const response = await agent.request({
+        origin: request.origin,
         path: request.path,
         method: request.method,
         headers: request.headers,
@@ -128,7 +132,10 @@ export class Transport {
     }
   }
 
-  /** Returns the redirect target, or throws RedirectBlockedError when it may not be followed. */
+  /**
+   * Returns the redirect target, or throws RedirectBlockedError when it may not be followed. A
+   * target must keep the origin of the redirected request.
+   */
   #resolveRedirect(
     status: number,
     location: string,
@@ -152,8 +159,8 @@ export class Transport {
     if (this.#redirects.mode === "none") {
       throw blocked("the policy does not follow redirects");
     }
-    if (target.origin !== this.#hosts.pinnedOrigin) {
-      throw blocked(`target origin differs from ${this.#hosts.pinnedOrigin}`);
+    if (target.origin !== from.origin) {
+      throw blocked(`target origin differs from ${from.origin}`);
     }
     if (redirectsSoFar >= this.#redirects.max) {
       throw blocked(`more than ${this.#redirects.max} redirects`);

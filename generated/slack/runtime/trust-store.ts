@@ -46,7 +46,8 @@ function defaultCas(): string[] {
   return [...tls.rootCertificates];
 }
 
-function readCertificate(
+/** Reads one PEM certificate from a file or an environment variable. */
+export function readCertificate(
   source: CertificateSource,
   env: Record<string, string | undefined>,
   context: ErrorContext,
