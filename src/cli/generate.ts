@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { CONFIG_FILE_NAME, loadConfig } from "../config/load.js";
 import { VendorguardError } from "../errors.js";
 import { generateClient, type GenerateResult } from "../generate.js";
+import { parseByteCount, parseHostList } from "./option-parsers.js";
 
 interface GenerateFlags {
   spec?: string;
@@ -95,22 +96,4 @@ function summaryLine(result: GenerateResult & { name: string }): string {
   return `${result.name}: ${count(result.model.operations.length, "operation")}, ${count(result.model.schemas.length, "schema")}, ${count(result.files.length, "file")} written to ${out} in ${Math.round(result.durationMs)} ms`;
 }
 
-function parseByteCount(value: string): number {
-  const bytes = Number(value);
-  if (!Number.isInteger(bytes) || bytes <= 0) {
-    throw new VendorguardError("usage", `--max-document-bytes must be a positive whole number of bytes, got ${JSON.stringify(value)}.`);
-  }
-  return bytes;
-}
 
-function parseHostList(value: string): string[] {
-  const hosts = value.split(",").map((host) => host.trim()).filter((host) => host.length > 0);
-  const invalid = hosts.find((host) => !/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host) && !/^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host));
-  if (hosts.length === 0 || invalid !== undefined) {
-    throw new VendorguardError(
-      "usage",
-      `--allow-remote-refs takes host names or host:port pairs separated by commas, got ${JSON.stringify(invalid ?? value)}.`,
-    );
-  }
-  return hosts;
-}
