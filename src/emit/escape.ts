@@ -11,7 +11,7 @@ import { isIdentifier } from "../model/names.js";
  */
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u2028\u2029]/g;
 
-/** A double-quoted string literal that is pure printable ASCII: everything else is a `\u` escape. */
+/** Writes a double-quoted string literal of printable ASCII, with every other character as a `\u` escape. */
 export function stringLiteral(value: string): string {
   let out = '"';
   for (let i = 0; i < value.length; i++) {
@@ -37,7 +37,7 @@ export function propertyKey(name: string, options: { inObjectLiteral: boolean })
   return isIdentifier(name) ? name : stringLiteral(name);
 }
 
-/** A property access: `.name` for identifiers, `["name"]` otherwise. */
+/** Writes a property access: `.name` for identifiers, `["name"]` otherwise. */
 export function propertyAccess(name: string): string {
   return isIdentifier(name) && name !== "__proto__" ? `.${name}` : `[${stringLiteral(name)}]`;
 }
@@ -66,7 +66,7 @@ export function docComment(...paragraphs: Array<string | undefined>): string {
   return `/**\n${lines.map((line) => (line ? ` * ${line}` : " *")).join("\n")}\n */\n`;
 }
 
-/** A single-line `//` comment from document text: line breaks become spaces. */
+/** Writes a single-line `//` comment from document text, with line breaks turned into spaces. */
 export function lineComment(text: string): string {
   return `// ${commentText(text).replace(/\n/g, " ")}`;
 }

@@ -13,7 +13,7 @@ export function jsonLiteral(value: JsonValue): string {
   return `{ ${entries.join(", ")} }`;
 }
 
-/** A JSON value as a TypeScript literal type, or `unknown` for objects and arrays. */
+/** Writes a JSON value as a TypeScript literal type, or `unknown` for objects and arrays. */
 export function jsonLiteralType(value: JsonValue): string {
   if (value === null || typeof value !== "object") return jsonLiteral(value);
   return "unknown";

@@ -6,7 +6,7 @@ import type { HttpMethod } from "../runtime/config.js";
 import type { ParameterLocation, ParameterStyle, RequestBodyKind } from "../runtime/operation.js";
 import { escapePointerToken } from "../spec/refs.js";
 import type { SpecVersion } from "../spec/version.js";
-import type { SchemaRegistry } from "./registry.js";
+import { compareCodeUnits, type SchemaRegistry } from "./registry.js";
 import type { Location } from "./resolve.js";
 import { child } from "./schema.js";
 import type { ObjectNode, OperationModel, ParameterModel, RequestBodyModel, ResponseModel, SchemaNode } from "./types.js";
@@ -15,7 +15,7 @@ type Raw = Record<string, unknown>;
 
 export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
-/** Header parameters that OpenAPI says are ignored: the runtime sets them itself. */
+/** Header parameters that OpenAPI defines as ignored, because the runtime sets them itself. */
 const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
 
 /** An operation before naming: everything but `methodName` and `typeName`. */
@@ -290,7 +290,7 @@ function compareStatus(a: string, b: string): number {
     const code = Number(status.replace(/X/gi, "9"));
     return Number.isNaN(code) ? 999 : code;
   };
-  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+  return rank(a) - rank(b) || compareCodeUnits(a, b);
 }
 
 function stringList(value: unknown): string[] {
@@ -301,7 +301,7 @@ function isRecord(value: unknown): value is Raw {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-/** The pointer of `paths/<path>/<method>` in the entry document. */
+/** Returns the pointer of `paths/<path>/<method>` in the entry document. */
 export function operationPointer(pathKey: string, method: string): string {
   return `/paths/${escapePointerToken(pathKey)}/${method}`;
 }

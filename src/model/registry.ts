@@ -261,7 +261,7 @@ function scanNode(node: SchemaNode, found: { readWrite: boolean; targets: string
   }
 }
 
-/** The schema a node merely renames: a `$ref`, possibly nullable; undefined for anything else. */
+/** Returns the schema a node merely renames (a `$ref`, possibly nullable), or undefined. */
 function aliasTarget(node: SchemaNode | undefined): string | undefined {
   if (node?.kind === "ref") return node.target;
   if (node?.kind === "nullable" && node.inner.kind === "ref") return node.inner.target;

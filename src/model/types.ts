@@ -171,7 +171,7 @@ export interface NamedSchema {
   key: string;
   /** TypeScript identifier of its type; the zod schema is this plus `Schema`. */
   typeName: string;
-  /** Where it sits, e.g. `#/components/schemas/Pet`, for messages and comments. */
+  /** Location in the document, e.g. `#/components/schemas/Pet`, for messages and comments. */
   pointer: string;
   node: SchemaNode;
   /**

@@ -24,7 +24,8 @@ const REMOTE_OWNER = "Owner:\n  type: object\n  properties:\n    name: { type: s
 before(async () => {
   certificates = createTestCertificates();
   server = await startHttpsServer(certificates, (request, response) => {
-    const body = request.url === "/schemas.yaml" ? REMOTE_SCHEMAS : request.url === "/owner.yaml" ? REMOTE_OWNER : undefined;
+    const documents: Record<string, string> = { "/schemas.yaml": REMOTE_SCHEMAS, "/owner.yaml": REMOTE_OWNER };
+    const body = request.url === undefined ? undefined : documents[request.url];
     response.writeHead(body === undefined ? 404 : 200, { "content-type": "application/yaml" });
     response.end(body ?? "");
   });
