@@ -5,12 +5,13 @@
 import type { InventoryEntry } from "./inventory.js";
 import { markdownText } from "./markdown.js";
 
-interface Column {
+export interface InventoryColumn {
   header: string;
   cell: (entry: InventoryEntry) => string;
 }
 
-const COLUMNS: Column[] = [
+/** The inventory's columns in output order, each with its header and the text of its cell. */
+export const INVENTORY_COLUMNS: readonly InventoryColumn[] = [
   { header: "vendor", cell: (entry) => entry.vendor },
   { header: "vendor name", cell: (entry) => entry.vendorName },
   { header: "owner", cell: (entry) => entry.owner },
@@ -40,7 +41,7 @@ const COLUMNS: Column[] = [
  * Describes a group of policy settings as `key: value` pairs in the policy's own key names, so a
  * key added to the policy schema later shows up without a change here.
  */
-function describeSettings(settings: object): string {
+export function describeSettings(settings: object): string {
   return Object.entries(settings)
     .map(([key, value]) => `${key}: ${describeValue(value)}`)
     .join("; ");
@@ -58,8 +59,8 @@ function describeValue(value: unknown): string {
 /** Renders CSV with a header row and CRLF line ends, as RFC 4180 specifies. */
 export function renderInventoryCsv(entries: InventoryEntry[]): string {
   const rows = [
-    COLUMNS.map((column) => column.header),
-    ...entries.map((entry) => COLUMNS.map((column) => column.cell(entry))),
+    INVENTORY_COLUMNS.map((column) => column.header),
+    ...entries.map((entry) => INVENTORY_COLUMNS.map((column) => column.cell(entry))),
   ];
   return rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
 }
@@ -76,10 +77,11 @@ function csvField(value: string): string {
 
 /** Renders a Markdown table; cell text is escaped so no value can end a cell or a row. */
 export function renderInventoryMarkdown(entries: InventoryEntry[]): string {
-  const header = `| ${COLUMNS.map((column) => column.header).join(" | ")} |`;
-  const separator = `| ${COLUMNS.map(() => "---").join(" | ")} |`;
+  const header = `| ${INVENTORY_COLUMNS.map((column) => column.header).join(" | ")} |`;
+  const separator = `| ${INVENTORY_COLUMNS.map(() => "---").join(" | ")} |`;
   const rows = entries.map(
-    (entry) => `| ${COLUMNS.map((column) => markdownText(column.cell(entry))).join(" | ")} |`,
+    (entry) =>
+      `| ${INVENTORY_COLUMNS.map((column) => markdownText(column.cell(entry))).join(" | ")} |`,
   );
   return [header, separator, ...rows].join("\n") + "\n";
 }

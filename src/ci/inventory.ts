@@ -99,7 +99,8 @@ export function describeAuth(auth: ResolvedPolicy["auth"]): string {
   return details.length === 0 ? scheme : `${scheme} (${details.join(", ")})`;
 }
 
-function describeSetting(value: unknown): string {
+/** Describes a setting's value as `key value` words, e.g. `env SLACK_BOT_TOKEN` for `{ env: SLACK_BOT_TOKEN }`. */
+export function describeSetting(value: unknown): string {
   if (Array.isArray(value)) return value.map(describeSetting).join(" ");
   if (value !== null && typeof value === "object") {
     return Object.entries(value)

@@ -3,7 +3,6 @@
  * produces now, when a policy is weaker than the config's floor, or when a document's digest
  * differs from the one the config records. It writes nothing.
  */
-import path from "node:path";
 import type { Command } from "commander";
 import {
   type CheckTarget,
@@ -12,6 +11,8 @@ import {
   type FileProblem,
   type VendorCheck,
 } from "../ci/check.js";
+import { FILE_PROBLEM_TEXT } from "../ci/check-messages.js";
+import { configCheckTargets, relativeToWorkingDirectory } from "../ci/check-targets.js";
 import { CONFIG_FILE_NAME, loadConfig } from "../config/load.js";
 import { VendorguardError } from "../errors.js";
 import { formatProblem } from "../policy/errors.js";
@@ -87,16 +88,7 @@ async function checkTargets(
     return { targets: [target] };
   }
   const config = await loadConfig(flags.config ?? CONFIG_FILE_NAME);
-  const targets = config.vendors.map((vendor) => ({
-    name: vendor.name,
-    specPath: relative(vendor.spec),
-    policyPath: relative(vendor.policy),
-    outDir: vendor.out,
-    ...(vendor.sha256 === undefined ? {} : { recordedSha256: vendor.sha256 }),
-    ...(config.floor === undefined ? {} : { floor: config.floor }),
-    ...readOptions,
-  }));
-  return { targets, configFile: config.file };
+  return { targets: configCheckTargets(config, readOptions), configFile: config.file };
 }
 
 interface ReportOptions {
@@ -113,7 +105,7 @@ function formatVendorCheck(check: VendorCheck, options: ReportOptions): string[]
       ? `${check.name}: up to date (${check.fileCount} files)`
       : `${check.name}: ${problemCount} ${problemCount === 1 ? "problem" : "problems"}`,
   );
-  const outDir = relative(check.target.outDir);
+  const outDir = relativeToWorkingDirectory(check.target.outDir);
   for (const problem of check.files) {
     lines.push(...formatFileProblem(outDir, problem, options.maxDiffLines));
   }
@@ -135,16 +127,6 @@ function formatVendorCheck(check: VendorCheck, options: ReportOptions): string[]
   return lines;
 }
 
-const FILE_PROBLEM_TEXT: Record<FileProblem["kind"], string> = {
-  missing: "is missing: generation produces it. Run vendorguard generate.",
-  extra:
-    "is extra: generation does not produce it. Delete it, or run vendorguard generate, which replaces the folder (with --force when the file was not written by vendorguard).",
-  stale:
-    "is stale: the document, the policy or vendorguard changed since it was generated. Run vendorguard generate.",
-  edited:
-    "was edited by hand: its header names the current document, policy and vendorguard version, but its code differs. Make the change in the policy or document and run vendorguard generate.",
-};
-
 function formatFileProblem(outDir: string, problem: FileProblem, maxDiffLines: number): string[] {
   const file = `${outDir}/${problem.path}`;
   const lines = [`  ${file} ${FILE_PROBLEM_TEXT[problem.kind]}`];
@@ -158,8 +140,4 @@ function formatFileProblem(outDir: string, problem: FileProblem, maxDiffLines: n
     lines.push(`    ... ${hidden} more diff lines (raise --max-diff-lines to see them)`);
   }
   return lines;
-}
-
-function relative(file: string): string {
-  return path.relative(process.cwd(), file) || ".";
 }
