@@ -9,6 +9,7 @@ import { isPolicyError } from "../policy/errors.js";
 import { VENDORGUARD_VERSION } from "../version.js";
 import { registerCheck } from "./check.js";
 import { registerDiff } from "./diff.js";
+import { registerEvidence } from "./evidence.js";
 import { registerGenerate } from "./generate.js";
 import { registerInit } from "./init.js";
 import { registerInventory } from "./inventory.js";
@@ -30,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
   registerDiff(program);
   registerInit(program);
   registerInventory(program);
+  registerEvidence(program);
   registerPolicySchema(program);
   try {
     await program.parseAsync(argv);

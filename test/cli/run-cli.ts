@@ -15,12 +15,13 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `vendorguard args` in `cwd` and waits for it to exit. */
-export function runCli(args: string[], cwd: string): CliResult {
+/** Runs `vendorguard args` in `cwd`, with `env` added to the environment, and waits for it to exit. */
+export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliResult {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
