@@ -192,3 +192,12 @@ test("html and markdown carry the same tables", () => {
   // Markdown has a separator row under each header row, which HTML does not.
   assert.equal(htmlRows, (markdownRows ?? 0) - tables);
 });
+
+test("scan run in-process says so", () => {
+  if (evidence.scan.status !== "included") assert.fail("the workspace evidence has no scan");
+  const inProcess = { ...evidence, scan: { ...evidence.scan, origin: { kind: "run" as const } } };
+  assert.match(
+    renderEvidenceMarkdown(inProcess),
+    /^- \*\*Report:\*\* run by this vendorguard evidence, at the date and commit above$/m,
+  );
+});
