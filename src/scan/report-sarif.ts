@@ -91,7 +91,7 @@ function noticeResult(notice: ScanNotice, ruleIds: readonly string[]): Sarif.Res
   return resultOf(notice.code, notice, ruleIds);
 }
 
-/** A result of rule `ruleId`; an item without a line (a suppression passed in code) has no location. */
+/** Builds a result of rule `ruleId`; an item without a line (a suppression passed in code) gets no location. */
 function resultOf(
   ruleId: string,
   item: ScanFinding | ScanNotice,

@@ -82,7 +82,7 @@ export const SCAN_NOTICES: Readonly<Record<ScanNoticeCode, ScanRuleDescription>>
 
 const SEVERITY_RANK: Readonly<Record<ScanSeverity, number>> = { note: 1, warning: 2, error: 3 };
 
-/** The `--fail-on` threshold: a severity, or `none` to never fail. */
+/** The `--fail-on` threshold: a severity, or `none`, with which no finding fails the run. */
 export type FailOn = ScanSeverity | "none";
 
 /** Returns whether an item of `severity` fails a scan run with `--fail-on failOn`. */

@@ -15,7 +15,7 @@ after(() => {
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A project with the fixture's acme vendor and the given source files. */
+/** Writes a project with the fixture's acme vendor and the given source files; returns its folder. */
 function project(files: Record<string, string>, scanBlock = ""): string {
   const dir = makeOutputDir("cli-scan");
   scratch.push(dir);
