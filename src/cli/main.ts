@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The vendorguard command line. This layer alone writes to the terminal and chooses exit codes:
- * 0 success, 1 a check found a difference, 2 a usage or input error, 3 an internal error.
+ * 0 success, 1 a check or scan found a problem, 2 a usage or input error, 3 an internal error.
  */
 import { Command, CommanderError } from "commander";
 import { isVendorguardError } from "../errors.js";
@@ -13,6 +13,7 @@ import { registerEvidence } from "./evidence.js";
 import { registerGenerate } from "./generate.js";
 import { registerInit } from "./init.js";
 import { registerInventory } from "./inventory.js";
+import { registerScan } from "./scan.js";
 import { registerPolicySchema } from "./schema.js";
 
 export const EXIT_USAGE = 2;
@@ -32,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
   registerInit(program);
   registerInventory(program);
   registerEvidence(program);
+  registerScan(program);
   registerPolicySchema(program);
   try {
     await program.parseAsync(argv);

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { VendorguardError } from "../errors.js";
 import { suggestClosest } from "../policy/suggest.js";
 import { type Floor, floorSchema } from "./floor.js";
+import { type ScanConfig, scanConfigSchema, scanSuppressionSchema } from "./scan.js";
 
 export const CONFIG_FILE_NAME = "vendorguard.config.yaml";
 
@@ -31,6 +32,7 @@ const vendorEntrySchema = z.strictObject({
 const configSchema = z.strictObject({
   vendors: z.array(vendorEntrySchema).min(1).describe("Vendors to generate clients for."),
   floor: floorSchema.optional(),
+  scan: scanConfigSchema.optional(),
 });
 
 /** Line and column of the value at `keyPath`, or of its nearest parent that exists (for a missing key). */
@@ -48,9 +50,7 @@ function describeConfigIssue(issue: z.core.$ZodIssue): string {
     return `is missing. Add it (expected ${issue.expected}).`;
   }
   if (issue.code === "unrecognized_keys") {
-    let allowed: string[] = [];
-    if (issue.path.length === 0) allowed = Object.keys(configSchema.shape);
-    else if (issue.path[0] === "vendors") allowed = Object.keys(vendorEntrySchema.shape);
+    const allowed = allowedKeys(issue.path);
     return issue.keys
       .map((key) => {
         const closest = allowed.length > 0 ? suggestClosest(key, allowed) : undefined;
@@ -61,6 +61,15 @@ function describeConfigIssue(issue: z.core.$ZodIssue): string {
       .join(" ");
   }
   return issue.message;
+}
+
+/** Returns the keys allowed in the mapping at `keyPath`, for suggestions; empty where none are known. */
+function allowedKeys(keyPath: readonly PropertyKey[]): string[] {
+  if (keyPath.length === 0) return Object.keys(configSchema.shape);
+  if (keyPath[0] === "vendors") return Object.keys(vendorEntrySchema.shape);
+  if (keyPath[0] !== "scan") return [];
+  if (keyPath.length === 1) return Object.keys(scanConfigSchema.shape);
+  return keyPath[1] === "suppressions" ? Object.keys(scanSuppressionSchema.shape) : [];
 }
 
 export interface VendorEntry {
@@ -78,6 +87,8 @@ export interface LoadedConfig {
   vendors: VendorEntry[];
   /** Weakest controls a policy may set; absent when the config sets no floor. */
   floor?: Floor;
+  /** Settings of `vendorguard scan`; absent when the config has no `scan:` block. */
+  scan?: ScanConfig;
 }
 
 /** Reads and validates the config file; every problem is reported with its line. */
@@ -109,7 +120,10 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
       const key = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
       return `  ${where} ${key}: ${describeConfigIssue(issue)}`;
     });
-    throw new VendorguardError("invalid_config", [`Invalid ${file}:`, ...problems, "Each vendor needs name, spec, policy and out."].join("\n"));
+    const vendorHint = parsed.error.issues.some((issue) => issue.path[0] === "vendors" || issue.path.length === 0)
+      ? ["Each vendor needs name, spec, policy and out."]
+      : [];
+    throw new VendorguardError("invalid_config", [`Invalid ${file}:`, ...problems, ...vendorHint].join("\n"));
   }
   const base = path.dirname(path.resolve(file));
   return {
@@ -122,5 +136,26 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
       ...(vendor.sha256 === undefined ? {} : { sha256: vendor.sha256 }),
     })),
     ...(parsed.data.floor === undefined ? {} : { floor: parsed.data.floor }),
+    ...(parsed.data.scan === undefined
+      ? {}
+      : { scan: locateScanConfig(parsed.data.scan, file, (keyPath) => nearestPosition(document, lineCounter, keyPath)) }),
+  };
+}
+
+/** Adds to each suppression the config line it starts on, for notices about it. */
+function locateScanConfig(
+  scan: z.output<typeof scanConfigSchema>,
+  file: string,
+  positionOf: (keyPath: Array<string | number>) => { line: number; col: number } | undefined,
+): ScanConfig {
+  const suppressions = (scan.suppressions ?? []).map((entry, index) => {
+    const at = positionOf(["scan", "suppressions", index]) ?? { line: 1, col: 1 };
+    return { ...entry, source: { file, line: at.line, column: at.col } };
+  });
+  return {
+    ...(scan.include === undefined ? {} : { include: scan.include }),
+    ...(scan.exclude === undefined ? {} : { exclude: scan.exclude }),
+    ...(scan.testFiles === undefined ? {} : { testFiles: scan.testFiles }),
+    suppressions,
   };
 }
