@@ -7,6 +7,7 @@
 import type { DocumentSet, Location } from "../model/resolve.js";
 import { locationKey } from "../model/resolve.js";
 import type { SpecVersion } from "../spec/version.js";
+import { ReferenceDynamicRefs } from "./reference-dynamic-refs.js";
 import { REFERENCE_FORMATS } from "./reference-formats.js";
 
 export type JsonObject = { [key: string]: unknown };
@@ -74,9 +75,11 @@ export class ReferenceConverter {
   readonly #defs: Record<string, JsonObject> = {};
   readonly #names = new Map<string, string>();
   readonly #pending: Array<{ name: string; location: Location; scope: Scope }> = [];
+  readonly #dynamicRefs: ReferenceDynamicRefs;
 
   constructor(docs: DocumentSet, version: SpecVersion, closed: boolean) {
     this.#docs = docs;
+    this.#dynamicRefs = new ReferenceDynamicRefs(docs);
     this.#version = version;
     this.#closed = closed;
   }
@@ -150,6 +153,8 @@ export class ReferenceConverter {
   }
 
   #convertNonNull(schema: JsonObject, at: Location, scope: Scope): JsonObject {
+    const dynamicTarget = this.#dynamicRefs.targetOf(schema, at);
+    if (dynamicTarget) return this.#convertDynamicRef(schema, at, dynamicTarget, scope);
     if (typeof schema.$ref !== "string")
       return this.#close(this.#convertKeywords(schema, at, scope), schema, scope);
     // Before 3.1, keywords beside `$ref` are ignored; 3.1 applies them together with the target.
@@ -158,6 +163,26 @@ export class ReferenceConverter {
     const part: Scope = { ...scope, position: "part" };
     const converted = this.#convertKeywords(siblings, at, part);
     return this.#close({ ...converted, ...this.#refTo(schema.$ref, at, part) }, siblings, scope);
+  }
+
+  /**
+   * A `$recursiveRef` or `$dynamicRef` with a fixed target is a `$ref` to it, and keywords beside
+   * it apply together with the target, as beside a 3.1 `$ref`. One without a fixed target is left
+   * out, so the schema accepts what its other keywords accept.
+   */
+  #convertDynamicRef(schema: JsonObject, at: Location, target: Location, scope: Scope): JsonObject {
+    const rest = Object.fromEntries(
+      Object.entries(schema).filter(([key]) => key !== "$recursiveRef" && key !== "$dynamicRef"),
+    );
+    const siblings = constrainingSiblings(rest);
+    if (!siblings) return { $ref: `#/$defs/${this.#defName(target, scope)}` };
+    const part: Scope = { ...scope, position: "part" };
+    const converted = this.#convertKeywords(siblings, at, part);
+    return this.#close(
+      { ...converted, $ref: `#/$defs/${this.#defName(target, part)}` },
+      siblings,
+      scope,
+    );
   }
 
   /** Adds `unevaluatedProperties: false` where the strict reference closes an open object. */
@@ -534,6 +559,12 @@ const ANNOTATION_KEYWORDS = new Set([
   "externalDocs",
   "xml",
   "$comment",
+  "$id",
+  "$anchor",
+  "$dynamicAnchor",
+  "$recursiveAnchor",
+  "$schema",
+  "$defs",
 ]);
 
 /** Returns the keywords beside a 3.1 `$ref` that constrain the value, or undefined when there are none. */

@@ -76,14 +76,8 @@ export class SchemaNormalizer {
   }
 
   #normalizeObject(schema: Raw, at: Location): SchemaNode {
-    for (const keyword of ["$recursiveRef", "$dynamicRef"]) {
-      if (typeof schema[keyword] !== "string") continue;
-      // TODO: resolving these needs JSON Schema's dynamic scope (2019-09 and 2020-12), which the
-      // model does not track.
-      this.warnings.push(
-        `${this.#registry.docs.describe(at)}/${keyword}: not supported, so this schema accepts any value. Inside a oneOf that makes every value match this variant too; write a $ref to the named schema instead.`,
-      );
-    }
+    const dynamic = this.#normalizeDynamicRef(schema, at);
+    if (dynamic) return dynamic;
     if (typeof schema.$ref === "string") {
       // OpenAPI 3.1 applies keywords beside `$ref` together with the target, as `allOf` would;
       // before 3.1 they are ignored.
@@ -99,6 +93,30 @@ export class SchemaNormalizer {
     if (schema.const !== undefined) return { kind: "const", value: schema.const as JsonValue, ...meta(schema) };
     if (Array.isArray(schema.enum)) return this.#normalizeEnum(schema);
     return this.#normalizeTyped(schema, at);
+  }
+
+  /**
+   * Normalises a `$recursiveRef` or `$dynamicRef` to a `$ref` node when its target is the same
+   * wherever validation starts (see `dynamic-refs.ts`). Keywords beside it apply together with the
+   * target. Returns undefined, with a warning, when the target depends on the dynamic scope.
+   */
+  #normalizeDynamicRef(schema: Raw, at: Location): SchemaNode | undefined {
+    const keyword = DYNAMIC_REF_KEYWORDS.find((name) => typeof schema[name] === "string");
+    if (!keyword) return undefined;
+    const value = schema[keyword] as string;
+    const resolved = this.#registry.referDynamic(keyword, value, at);
+    if ("problem" in resolved) {
+      // NOTE: the other keywords of the schema still apply, but the reference itself is not checked.
+      this.warnings.push(
+        `${this.#registry.docs.describe(at)}/${keyword}: ${JSON.stringify(value)} cannot be resolved without knowing where validation started (${resolved.problem}), so it accepts any value. Inside a oneOf that makes every value match this variant too; write a $ref to the named schema instead.`,
+      );
+      return undefined;
+    }
+    const ref: SchemaNode = { kind: "ref", target: resolved.target, ...meta(schema) };
+    const base = siblingConstraints(schema, [keyword]);
+    if (!base) return ref;
+    const merged = mergeAllOf([ref, this.#normalizeObject(base, at)], (target) => this.#registry.nodeOf(target));
+    return { ...merged, ...meta(schema) } as SchemaNode;
   }
 
   #normalizeTyped(schema: Raw, at: Location): SchemaNode {
@@ -324,6 +342,8 @@ function inferType(schema: Raw): string | undefined {
   if (schema.pattern !== undefined || schema.minLength !== undefined || schema.maxLength !== undefined) return "string";
   return undefined;
 }
+
+const DYNAMIC_REF_KEYWORDS = ["$recursiveRef", "$dynamicRef"] as const;
 
 const CONSTRAINT_KEYWORDS = [
   "type", "properties", "required", "additionalProperties", "patternProperties", "propertyNames", "minProperties",
