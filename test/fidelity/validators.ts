@@ -2,6 +2,7 @@
  * Both validators of one document, as the differential check builds them: the zod schemas
  * vendorguard emits and ajv on the reference conversion, by schema key and unknownKeys mode.
  */
+import assert from "node:assert/strict";
 import { buildModel } from "../../src/model/build.js";
 import { DocumentSet } from "../../src/model/resolve.js";
 import type { ApiModel } from "../../src/model/types.js";
@@ -18,8 +19,6 @@ export interface DocumentValidators {
   zodAccepts(key: string, mode: Mode, value: unknown): boolean;
   /** True when ajv, on the reference schema of `key` in `mode`, accepts `value`. */
   ajvAccepts(key: string, mode: Mode, value: unknown): boolean;
-  /** The emitted zod expression of `key` in `mode`. */
-  expression(key: string, mode: Mode): string;
 }
 
 export async function loadValidators(file: string): Promise<DocumentValidators> {
@@ -34,20 +33,42 @@ export async function loadValidators(file: string): Promise<DocumentValidators> 
     strip: new ReferenceConverter(docs, spec.version, false),
     strict: new ReferenceConverter(docs, spec.version, true),
   };
-  const references = new Map<Mode, ReferenceValidator>();
   const reference = (mode: Mode, key: string) => {
     const schema = model.schemas.find((candidate) => candidate.key === key);
     if (!schema) throw new Error(`no schema ${key} in ${file}`);
     const pointer = schema.pointer.slice(schema.pointer.indexOf("#") + 1);
     const def = converters[mode].defineNamed({ file: spec.file, pointer });
     // The bundle grows with every schema defined, so the validator is rebuilt for each lookup.
-    references.set(mode, new ReferenceValidator(converters[mode].bundle(`urn:test:${mode}`)));
-    return references.get(mode)!.validatorOf(def);
+    return new ReferenceValidator(converters[mode].bundle(`urn:test:${mode}`)).validatorOf(def);
   };
   return {
     model,
     zodAccepts: (key, mode, value) => zods[mode].schemaOf(key).safeParse(value).success,
     ajvAccepts: (key, mode, value) => reference(mode, key)(value) === true,
-    expression: (key, mode) => zods[mode].expressionOf(key),
   };
+}
+
+/**
+ * Asserts that, in each of `modes`, zod and ajv both accept each valid value and both reject each
+ * invalid one.
+ */
+export function assertVerdicts(
+  validators: DocumentValidators,
+  key: string,
+  modes: Mode[],
+  valid: unknown[],
+  invalid: unknown[],
+): void {
+  for (const mode of modes) {
+    for (const value of valid) {
+      const text = JSON.stringify(value);
+      assert.ok(validators.zodAccepts(key, mode, value), `zod (${mode}) rejects ${text}`);
+      assert.ok(validators.ajvAccepts(key, mode, value), `ajv (${mode}) rejects ${text}`);
+    }
+    for (const value of invalid) {
+      const text = JSON.stringify(value);
+      assert.ok(!validators.zodAccepts(key, mode, value), `zod (${mode}) accepts ${text}`);
+      assert.ok(!validators.ajvAccepts(key, mode, value), `ajv (${mode}) accepts ${text}`);
+    }
+  }
 }
