@@ -254,10 +254,6 @@ function probeOf(
     instance,
     referenceAccepts: (candidate) => referenceVerdict(validator, candidate) === true,
     zodAccepts: (candidate) => zodAccept(validator.zod, candidate),
-    referenceErrorPaths: (candidate) => {
-      if (referenceVerdict(validator, candidate) !== false) return [];
-      return (validator.reference.errors ?? []).map((error) => error.instancePath);
-    },
   };
 }
 

@@ -15,6 +15,7 @@ import {
   ownPart,
   ReferenceParts,
 } from "./reference-all-of.js";
+import { define } from "./instances.js";
 import { ReferenceDynamicRefs } from "./reference-dynamic-refs.js";
 import { REFERENCE_FORMATS } from "./reference-formats.js";
 
@@ -248,7 +249,7 @@ export class ReferenceConverter {
     }
     if (schema.not !== undefined)
       out.not = this.#convert(schema.not, child(at, "not"), { position: "value", close: false });
-    return out;
+    return checkingProtoProperty(out);
   }
 
   #convertType(schema: JsonObject, out: JsonObject): void {
@@ -302,7 +303,7 @@ export class ReferenceConverter {
     else if (compiles(schema.pattern, "")) out["x-vg-legacy-pattern"] = schema.pattern;
   }
 
-  /** Converts the object keywords; a property in `merged` is declared with any value. */
+  /** Converts the object keywords. A property in `merged` is declared with any value. */
   #convertObjectKeywords(
     schema: JsonObject,
     at: Location,
@@ -315,9 +316,10 @@ export class ReferenceConverter {
     if (properties) {
       const converted: JsonObject = {};
       for (const name of Object.keys(properties.value)) {
-        converted[name] = merged.includes(name)
+        const property = merged.includes(name)
           ? {}
           : this.#convert(properties.value[name], child(properties.at, name), value);
+        define(converted, name, property);
       }
       out.properties = converted;
     }
@@ -331,7 +333,7 @@ export class ReferenceConverter {
       // A required name without a property schema is declared with any value, so strict keeps it.
       const declared = (out.properties ?? {}) as JsonObject;
       for (const name of schema.required.filter(isString))
-        if (!Object.hasOwn(declared, name)) declared[name] = {};
+        if (!Object.hasOwn(declared, name)) define(declared, name, {});
       out.properties = declared;
     }
     const additional = scope.withoutAdditional ? undefined : schema.additionalProperties;
@@ -345,21 +347,20 @@ export class ReferenceConverter {
     if (isRecord(schema.patternProperties)) {
       const converted: JsonObject = {};
       for (const [pattern, subschema] of Object.entries(schema.patternProperties)) {
-        converted[pattern] = this.#convert(
-          subschema,
-          child(child(at, "patternProperties"), pattern),
-          value,
-        );
+        const patternAt = child(child(at, "patternProperties"), pattern);
+        define(converted, pattern, this.#convert(subschema, patternAt, value));
       }
       out.patternProperties = converted;
     }
     if (isRecord(schema.dependentSchemas)) {
       const converted: JsonObject = {};
       for (const [name, subschema] of Object.entries(schema.dependentSchemas)) {
-        converted[name] = this.#convert(subschema, child(child(at, "dependentSchemas"), name), {
-          position: "part",
-          close: scope.close,
-        });
+        const part: Scope = { position: "part", close: scope.close };
+        define(
+          converted,
+          name,
+          this.#convert(subschema, child(child(at, "dependentSchemas"), name), part),
+        );
       }
       out.dependentSchemas = converted;
     }
@@ -453,7 +454,7 @@ export class ReferenceConverter {
     if (plan.shared.size === 0) return;
     const properties = (out.properties ?? {}) as JsonObject;
     for (const [name, declarations] of plan.shared)
-      properties[name] = { $ref: `#/$defs/${this.#mergedDefinition(declarations, scope)}` };
+      define(properties, name, { $ref: `#/$defs/${this.#mergedDefinition(declarations, scope)}` });
     out.properties = properties;
   }
 
@@ -473,7 +474,7 @@ export class ReferenceConverter {
     const out: JsonObject = {};
     const partKeys = declarations.map((item) => this.#declaredKeys(item.raw, item.at, 0));
     this.#convertParts(declarations, partKeys, [], scope, this.#parts.plan(declarations, []), out);
-    this.#defs[name] = this.#close(out, {}, scope);
+    this.#defs[name] = this.#close(checkingProtoProperty(out), {}, scope);
     return name;
   }
 
@@ -595,6 +596,19 @@ export class ReferenceConverter {
     }
     return false;
   }
+}
+
+/**
+ * ajv 8.20.0 leaves a property named `__proto__` out of `properties`, so the converted schema also
+ * applies it through `patternProperties`, which ajv does check for that key.
+ */
+function checkingProtoProperty(out: JsonObject): JsonObject {
+  const properties = out.properties;
+  if (!isRecord(properties) || !Object.hasOwn(properties, "__proto__")) return out;
+  const patterns = isRecord(out.patternProperties) ? out.patternProperties : {};
+  define(patterns, "^__proto__$", properties["__proto__"]);
+  out.patternProperties = patterns;
+  return out;
 }
 
 /**
