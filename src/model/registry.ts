@@ -198,7 +198,7 @@ export class SchemaRegistry {
 
   #normalize(entry: Entry): void {
     entry.state = "busy";
-    entry.node = this.normalizer.normalizeNamed(entry.raw, entry.location);
+    entry.node = this.normalizer.normalizeNamed(entry.raw, entry.location, entry.key);
     entry.state = "done";
   }
 
