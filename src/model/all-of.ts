@@ -13,6 +13,9 @@ export type NodeLookup = (target: string) => SchemaNode | undefined;
  * (unions, scalars, nullable objects), the result is an intersection of that object and them.
  * `expanding` lists the named schemas whose properties are being merged further out, so a
  * recursive schema is not expanded into itself.
+ *
+ * NOTE: a `$ref` in `expanding` stays an intersection part even where expanding it again would
+ * end, so below it each declaration closes on its own (the README states this).
  */
 export function mergeAllOf(parts: SchemaNode[], lookup: NodeLookup, expanding: ReadonlySet<string> = new Set()): SchemaNode {
   const meaningful = parts.filter((part) => part.kind !== "any" || part.not);
@@ -133,6 +136,7 @@ function mergeObjects(objects: ObjectNode[], lookup: NodeLookup, expanding: Read
  */
 function mergeDeclarations(list: PropertyNode[], lookup: NodeLookup, expanding: ReadonlySet<string>): PropertyNode {
   const first = list[0]!;
+  if (list.length === 1) return first;
   const required = list.some((property) => property.required);
   const schemas: SchemaNode[] = [];
   const seen = new Set<string>();
