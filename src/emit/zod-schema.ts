@@ -49,6 +49,7 @@ export const SCHEMA_HELPERS = [
   "withPatternProperties",
   "withPropertyCount",
   "withPropertyNames",
+  "withProtoKey",
   "withUniqueItems",
 ];
 
@@ -197,12 +198,28 @@ function emitObject(node: ObjectNode, outer: ZodContext): string {
   if (node.minProperties !== undefined || node.maxProperties !== undefined) {
     out = `withPropertyCount(${out}, ${node.minProperties ?? 0}, ${node.maxProperties ?? "Infinity"})`;
   }
+  out = withProtoKeyCheck(node, out, context);
   // zod reads each declared key with `input[key]`, so a missing `constructor` or `toString` would
   // be found on Object.prototype. Such objects are validated on a copy without a prototype.
   if (node.properties.some((property) => property.name in Object.prototype)) {
     out = `z.preprocess(copyOwnProperties, ${out})`;
   }
   return out;
+}
+
+/**
+ * zod skips an own `__proto__` key, declared or not, so its value is checked by `withProtoKey`
+ * where JSON Schema constrains it: a declared `__proto__` property, or an `additionalProperties`
+ * schema. Pattern objects check undeclared keys themselves.
+ */
+function withProtoKeyCheck(node: ObjectNode, out: string, context: ZodContext): string {
+  const declared = node.properties.find((property) => property.name === "__proto__");
+  if (declared) {
+    const required = declared.required && declared.schema.writeOnly !== true;
+    return `withProtoKey(${out}, () => ${emitZod(declared.schema, context)}, ${required})`;
+  }
+  if (typeof node.additional !== "object" || node.patternProperties) return out;
+  return `withProtoKey(${out}, () => ${emitZod(node.additional, context)}, false)`;
 }
 
 function emitPlainObject(node: ObjectNode, shape: string, context: ZodContext): string {

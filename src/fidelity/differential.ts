@@ -130,7 +130,7 @@ export async function checkDocument(
       continue;
     }
     const instances = drawInstances(prepared.openDefs, openDef, subject.key, options);
-    checkInstances(label, subject, instances, validators, result);
+    checkInstances(subject, instances, validators, result);
   }
   result.durationMs = Math.round(performance.now() - started);
   return result;
@@ -192,7 +192,6 @@ function drawInstances(
 }
 
 function checkInstances(
-  label: string,
   subject: Subject,
   instances: unknown[],
   validators: ModeValidators[],
@@ -214,7 +213,7 @@ function checkInstances(
       result.disagreementCount++;
       const direction = zodAccepts ? "zod-accepts" : "zod-rejects";
       const explain = (candidate: unknown) =>
-        explainDisagreement(probeOf(label, subject, validator, direction, candidate));
+        explainDisagreement(probeOf(validator, direction, candidate));
       // Each instance is classified on its own, so an explained disagreement cannot hide another.
       const exception = explain(instance);
       if (!exception) result.unexplainedCount++;
@@ -245,24 +244,16 @@ function checkInstances(
 }
 
 function probeOf(
-  label: string,
-  subject: Subject,
   validator: ModeValidators,
   direction: Disagreement["direction"],
   instance: unknown,
 ): ExceptionProbe {
   return {
-    document: label,
-    pointer: subject.pointer,
     mode: validator.mode,
     direction,
     instance,
     referenceAccepts: (candidate) => referenceVerdict(validator, candidate) === true,
     zodAccepts: (candidate) => zodAccept(validator.zod, candidate),
-    referenceErrorPaths: (candidate) => {
-      if (referenceVerdict(validator, candidate) !== false) return [];
-      return (validator.reference.errors ?? []).map((error) => error.instancePath);
-    },
   };
 }
 

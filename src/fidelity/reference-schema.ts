@@ -7,6 +7,16 @@
 import type { DocumentSet, Location } from "../model/resolve.js";
 import { locationKey } from "../model/resolve.js";
 import type { SpecVersion } from "../spec/version.js";
+import {
+  ANNOTATION_KEYWORDS,
+  followMapRef,
+  type Located,
+  type MergePlan,
+  ownPart,
+  ReferenceParts,
+} from "./reference-all-of.js";
+import { define } from "./instances.js";
+import { ReferenceDynamicRefs } from "./reference-dynamic-refs.js";
 import { REFERENCE_FORMATS } from "./reference-formats.js";
 
 export type JsonObject = { [key: string]: unknown };
@@ -32,6 +42,12 @@ interface Scope {
    * rule applies it to the whole composition instead (see `#liftAdditional`).
    */
   withoutAdditional?: boolean;
+  /**
+   * Set on the object parts of an `allOf`: properties that several parts declare, which the
+   * `allOf` validates as one merged schema (see `reference-all-of.ts`). A part declares them
+   * with any value.
+   */
+  mergedKeys?: string[];
 }
 
 /** Returns the scope of a value of its own inside `scope`: closing continues, sibling keys stop. */
@@ -74,9 +90,13 @@ export class ReferenceConverter {
   readonly #defs: Record<string, JsonObject> = {};
   readonly #names = new Map<string, string>();
   readonly #pending: Array<{ name: string; location: Location; scope: Scope }> = [];
+  readonly #dynamicRefs: ReferenceDynamicRefs;
+  readonly #parts: ReferenceParts;
 
   constructor(docs: DocumentSet, version: SpecVersion, closed: boolean) {
     this.#docs = docs;
+    this.#dynamicRefs = new ReferenceDynamicRefs(docs);
+    this.#parts = new ReferenceParts(docs, version, this.#dynamicRefs);
     this.#version = version;
     this.#closed = closed;
   }
@@ -107,10 +127,12 @@ export class ReferenceConverter {
       scope.siblingKeys = [...new Set(requested.siblingKeys)].sort();
     }
     if (requested.withoutAdditional) scope.withoutAdditional = true;
+    if (requested.mergedKeys?.length) scope.mergedKeys = [...new Set(requested.mergedKeys)].sort();
     const variant = [
       scope.position,
       scope.withoutAdditional ? "-" : "+",
       scope.siblingKeys?.join(","),
+      scope.mergedKeys?.join(","),
     ];
     const key = `${variant.join(" ")} ${locationKey(location)}`;
     const known = this.#names.get(key);
@@ -150,14 +172,35 @@ export class ReferenceConverter {
   }
 
   #convertNonNull(schema: JsonObject, at: Location, scope: Scope): JsonObject {
+    const dynamicTarget = this.#dynamicRefs.targetOf(schema, at);
+    if (dynamicTarget) return this.#convertDynamicRef(schema, at, dynamicTarget, scope);
     if (typeof schema.$ref !== "string")
       return this.#close(this.#convertKeywords(schema, at, scope), schema, scope);
-    // Before 3.1, keywords beside `$ref` are ignored; 3.1 applies them together with the target.
+    // Before 3.1, keywords beside `$ref` are ignored. 3.1 applies them together with the target,
+    // as an `allOf` of the two would.
     const siblings = this.#version === "3.1" ? constrainingSiblings(schema) : undefined;
     if (!siblings) return this.#refTo(schema.$ref, at, scope);
-    const part: Scope = { ...scope, position: "part" };
-    const converted = this.#convertKeywords(siblings, at, part);
-    return this.#close({ ...converted, ...this.#refTo(schema.$ref, at, part) }, siblings, scope);
+    const target: Located = { raw: { $ref: schema.$ref }, at };
+    return this.#close(this.#convertKeywords(siblings, at, scope, [target]), siblings, scope);
+  }
+
+  /**
+   * A `$recursiveRef` or `$dynamicRef` with a fixed target is a `$ref` to it, and keywords beside
+   * it apply together with the target, as beside a 3.1 `$ref`. One without a fixed target is left
+   * out, so the schema accepts what its other keywords accept.
+   */
+  #convertDynamicRef(schema: JsonObject, at: Location, target: Location, scope: Scope): JsonObject {
+    const rest = Object.fromEntries(
+      Object.entries(schema).filter(([key]) => key !== "$recursiveRef" && key !== "$dynamicRef"),
+    );
+    const siblings = constrainingSiblings(rest);
+    if (!siblings) return { $ref: `#/$defs/${this.#defName(target, scope)}` };
+    // A `$ref` written in the target's file names the target from there.
+    const part: Located = {
+      raw: { $ref: `#${target.pointer.replace(/%/g, "%25")}` },
+      at: { file: target.file, pointer: "" },
+    };
+    return this.#close(this.#convertKeywords(siblings, at, scope, [part]), siblings, scope);
   }
 
   /** Adds `unevaluatedProperties: false` where the strict reference closes an open object. */
@@ -169,23 +212,44 @@ export class ReferenceConverter {
     return { ...converted, unevaluatedProperties: false };
   }
 
-  #convertKeywords(schema: JsonObject, at: Location, scope: Scope): JsonObject {
+  /**
+   * Converts the keywords of one schema. `extraParts` are schemas it is composed with besides its
+   * `allOf` items: the target of a `$ref` or dynamic reference written beside other keywords.
+   */
+  #convertKeywords(
+    schema: JsonObject,
+    at: Location,
+    scope: Scope,
+    extraParts: Located[] = [],
+  ): JsonObject {
     const out: JsonObject = {};
+    const allOf = Array.isArray(schema.allOf) ? schema.allOf : [];
+    const parts = [
+      ...extraParts,
+      ...allOf.map((raw, index) => ({ raw, at: child(child(at, "allOf"), String(index)) })),
+    ];
+    const own = ownPart(schema, at);
+    const plan =
+      parts.length === 0
+        ? { objectParts: [], shared: new Map() }
+        : this.#parts.plan(own ? [...parts, own] : parts, scope.mergedKeys ?? []);
+    const ownMerged = own !== undefined && plan.objectParts[parts.length] === true;
+    const skipped = [...(scope.mergedKeys ?? []), ...(ownMerged ? plan.shared.keys() : [])];
     this.#convertType(schema, out);
     for (const keyword of COPIED_KEYWORDS)
       if (schema[keyword] !== undefined) out[keyword] = schema[keyword];
     this.#convertNumberKeywords(schema, out);
     this.#convertStringKeywords(schema, out);
-    this.#convertObjectKeywords(schema, at, scope, out);
+    this.#convertObjectKeywords(schema, at, scope, out, skipped);
     this.#convertArrayKeywords(schema, at, scope, out);
-    this.#convertComposition(schema, at, scope, out);
+    this.#convertComposition(schema, at, scope, out, parts, plan);
     for (const keyword of SUBSCHEMA_KEYWORDS) {
       if (schema[keyword] !== undefined)
         out[keyword] = this.#convert(schema[keyword], child(at, keyword), valueScope(scope));
     }
     if (schema.not !== undefined)
       out.not = this.#convert(schema.not, child(at, "not"), { position: "value", close: false });
-    return out;
+    return checkingProtoProperty(out);
   }
 
   #convertType(schema: JsonObject, out: JsonObject): void {
@@ -239,13 +303,23 @@ export class ReferenceConverter {
     else if (compiles(schema.pattern, "")) out["x-vg-legacy-pattern"] = schema.pattern;
   }
 
-  #convertObjectKeywords(schema: JsonObject, at: Location, scope: Scope, out: JsonObject): void {
+  /** Converts the object keywords. A property in `merged` is declared with any value. */
+  #convertObjectKeywords(
+    schema: JsonObject,
+    at: Location,
+    scope: Scope,
+    out: JsonObject,
+    merged: readonly string[],
+  ): void {
     const value = valueScope(scope);
-    const properties = this.#followMapRef(schema.properties, child(at, "properties"));
+    const properties = followMapRef(this.#docs, schema.properties, child(at, "properties"));
     if (properties) {
       const converted: JsonObject = {};
       for (const name of Object.keys(properties.value)) {
-        converted[name] = this.#convert(properties.value[name], child(properties.at, name), value);
+        const property = merged.includes(name)
+          ? {}
+          : this.#convert(properties.value[name], child(properties.at, name), value);
+        define(converted, name, property);
       }
       out.properties = converted;
     }
@@ -259,7 +333,7 @@ export class ReferenceConverter {
       // A required name without a property schema is declared with any value, so strict keeps it.
       const declared = (out.properties ?? {}) as JsonObject;
       for (const name of schema.required.filter(isString))
-        if (!Object.hasOwn(declared, name)) declared[name] = {};
+        if (!Object.hasOwn(declared, name)) define(declared, name, {});
       out.properties = declared;
     }
     const additional = scope.withoutAdditional ? undefined : schema.additionalProperties;
@@ -273,21 +347,20 @@ export class ReferenceConverter {
     if (isRecord(schema.patternProperties)) {
       const converted: JsonObject = {};
       for (const [pattern, subschema] of Object.entries(schema.patternProperties)) {
-        converted[pattern] = this.#convert(
-          subschema,
-          child(child(at, "patternProperties"), pattern),
-          value,
-        );
+        const patternAt = child(child(at, "patternProperties"), pattern);
+        define(converted, pattern, this.#convert(subschema, patternAt, value));
       }
       out.patternProperties = converted;
     }
     if (isRecord(schema.dependentSchemas)) {
       const converted: JsonObject = {};
       for (const [name, subschema] of Object.entries(schema.dependentSchemas)) {
-        converted[name] = this.#convert(subschema, child(child(at, "dependentSchemas"), name), {
-          position: "part",
-          close: scope.close,
-        });
+        const part: Scope = { position: "part", close: scope.close };
+        define(
+          converted,
+          name,
+          this.#convert(subschema, child(child(at, "dependentSchemas"), name), part),
+        );
       }
       out.dependentSchemas = converted;
     }
@@ -313,26 +386,17 @@ export class ReferenceConverter {
     }
   }
 
-  #convertComposition(schema: JsonObject, at: Location, scope: Scope, out: JsonObject): void {
+  #convertComposition(
+    schema: JsonObject,
+    at: Location,
+    scope: Scope,
+    out: JsonObject,
+    parts: Located[],
+    plan: MergePlan,
+  ): void {
     const siblingKeys = [...(scope.siblingKeys ?? []), ...ownKeys(schema)];
-    const parts = Array.isArray(schema.allOf) ? schema.allOf : [];
-    const partKeys = parts.map((part, index) =>
-      this.#declaredKeys(part, child(child(at, "allOf"), String(index)), 0),
-    );
-    if (parts.length > 0) {
-      const lifted = this.#liftAdditional(parts, child(at, "allOf"));
-      out.allOf = parts.map((item, index) => {
-        const others = partKeys.filter((_, other) => other !== index).flat();
-        const part: Scope = {
-          position: "part",
-          close: scope.close,
-          siblingKeys: [...siblingKeys, ...others],
-          ...(lifted !== undefined ? { withoutAdditional: true } : {}),
-        };
-        return this.#convert(item, child(child(at, "allOf"), String(index)), part);
-      });
-      if (lifted !== undefined) out.unevaluatedProperties = lifted;
-    }
+    const partKeys = parts.map((part) => this.#declaredKeys(part.raw, part.at, 0));
+    if (parts.length > 0) this.#convertParts(parts, partKeys, siblingKeys, scope, plan, out);
     for (const keyword of ["oneOf", "anyOf"] as const) {
       const variants = schema[keyword];
       if (!Array.isArray(variants)) continue;
@@ -342,7 +406,8 @@ export class ReferenceConverter {
         continue;
       }
       const variantsAt = child(at, keyword);
-      if (!this.#closed || !(scope.position === "part" || declaresKeys(schema))) {
+      const composed = scope.position === "part" || parts.length > 0 || declaresKeys(schema);
+      if (!this.#closed || !composed) {
         out[keyword] = variants.map((item, index) =>
           this.#convert(item, child(variantsAt, String(index)), valueScope(scope)),
         );
@@ -361,14 +426,67 @@ export class ReferenceConverter {
   }
 
   /**
+   * Converts the parts of an `allOf` into `out.allOf`, and puts each property that several object
+   * parts declare into `out.properties` as one merged schema. The parts declare it with any value.
+   */
+  #convertParts(
+    parts: Located[],
+    partKeys: string[][],
+    siblingKeys: string[],
+    scope: Scope,
+    plan: MergePlan,
+    out: JsonObject,
+  ): void {
+    const lifted = this.#liftAdditional(parts);
+    const mergedKeys = [...(scope.mergedKeys ?? []), ...plan.shared.keys()];
+    out.allOf = parts.map((item, index) => {
+      const others = partKeys.filter((_, other) => other !== index).flat();
+      const part: Scope = {
+        position: "part",
+        close: scope.close,
+        siblingKeys: [...siblingKeys, ...others],
+        ...(lifted !== undefined ? { withoutAdditional: true } : {}),
+        ...(plan.objectParts[index] && mergedKeys.length > 0 ? { mergedKeys } : {}),
+      };
+      return this.#convert(item.raw, item.at, part);
+    });
+    if (lifted !== undefined) out.unevaluatedProperties = lifted;
+    if (plan.shared.size === 0) return;
+    const properties = (out.properties ?? {}) as JsonObject;
+    for (const [name, declarations] of plan.shared)
+      define(properties, name, { $ref: `#/$defs/${this.#mergedDefinition(declarations, scope)}` });
+    out.properties = properties;
+  }
+
+  /**
+   * Returns the `$defs` name of the merge of one property's declarations: their `allOf`, closed as
+   * a whole in strict mode. Declarations that recurse into themselves name the same definition.
+   */
+  #mergedDefinition(declarations: Located[], outer: Scope): string {
+    const scope = valueScope(outer);
+    const locations = declarations.map((item) => locationKey(item.at));
+    const key = `merged ${scope.close} ${locations.join(" ")}`;
+    const known = this.#names.get(key);
+    if (known !== undefined) return known;
+    const name = `s${this.#names.size}`;
+    this.#names.set(key, name);
+    this.#defs[name] = {};
+    const out: JsonObject = {};
+    const partKeys = declarations.map((item) => this.#declaredKeys(item.raw, item.at, 0));
+    this.#convertParts(declarations, partKeys, [], scope, this.#parts.plan(declarations, []), out);
+    this.#defs[name] = this.#close(checkingProtoProperty(out), {}, scope);
+    return name;
+  }
+
+  /**
    * The README's merge rule for `additionalProperties` in `allOf` parts: `false` in any part
    * closes the whole composition, else the first schema given applies to keys no part declares.
    * JSON Schema would apply each to the keys outside its own part. Returns the keyword for the
    * composition (`unevaluatedProperties`), or undefined when no part has one.
    */
-  #liftAdditional(parts: unknown[], at: Location): boolean | JsonObject | undefined {
+  #liftAdditional(parts: Located[]): boolean | JsonObject | undefined {
     const found = parts
-      .map((part, index) => this.#resolve(part, child(at, String(index))))
+      .map((part) => this.#resolve(part.raw, part.at))
       .map(({ value, at: partAt }) => ({
         additional: isRecord(value) ? value.additionalProperties : undefined,
         at: partAt,
@@ -478,21 +596,19 @@ export class ReferenceConverter {
     }
     return false;
   }
+}
 
-  /** Follows a `$ref` written in place of a whole map such as `properties`. */
-  #followMapRef(raw: unknown, at: Location): { value: JsonObject; at: Location } | undefined {
-    let current = raw;
-    let location = at;
-    for (
-      let depth = 0;
-      depth < 8 && isRecord(current) && typeof current.$ref === "string";
-      depth++
-    ) {
-      location = this.#docs.locate(current.$ref, location);
-      current = this.#docs.find(location);
-    }
-    return isRecord(current) ? { value: current, at: location } : undefined;
-  }
+/**
+ * ajv 8.20.0 leaves a property named `__proto__` out of `properties`, so the converted schema also
+ * applies it through `patternProperties`, which ajv does check for that key.
+ */
+function checkingProtoProperty(out: JsonObject): JsonObject {
+  const properties = out.properties;
+  if (!isRecord(properties) || !Object.hasOwn(properties, "__proto__")) return out;
+  const patterns = isRecord(out.patternProperties) ? out.patternProperties : {};
+  define(patterns, "^__proto__$", properties["__proto__"]);
+  out.patternProperties = patterns;
+  return out;
 }
 
 /**
@@ -516,25 +632,6 @@ function inferType(schema: JsonObject): string | undefined {
     return "string";
   return undefined;
 }
-
-/** Keywords that only describe a schema and never change what it accepts. */
-const ANNOTATION_KEYWORDS = new Set([
-  "$ref",
-  "description",
-  "title",
-  "summary",
-  "example",
-  "examples",
-  "default",
-  "deprecated",
-  "readOnly",
-  "writeOnly",
-  "nullable",
-  "x-nullable",
-  "externalDocs",
-  "xml",
-  "$comment",
-]);
 
 /** Returns the keywords beside a 3.1 `$ref` that constrain the value, or undefined when there are none. */
 function constrainingSiblings(schema: JsonObject): JsonObject | undefined {

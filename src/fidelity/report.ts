@@ -23,15 +23,8 @@ export function renderReport(results: DocumentResult[]): string {
     "",
     "| document | schemas | instances | valid instances | disagreements | not known |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
-    ...results.map((result) => {
-      const counts = [
-        result.schemas,
-        result.instances,
-        result.referenceAccepted,
-        result.disagreementCount,
-      ];
-      return `| ${result.document} | ${counts.join(" | ")} | ${result.unexplainedCount + result.errors.length} |`;
-    }),
+    ...results.map((result) => `| ${result.document} | ${countsOf([result]).join(" | ")} |`),
+    `| total (${results.length} documents) | ${countsOf(results).join(" | ")} |`,
     "",
   ];
   for (const result of results) {
@@ -44,6 +37,19 @@ export function renderReport(results: DocumentResult[]): string {
     lines.push("");
   }
   return lines.join("\n");
+}
+
+/** Sums the table's numbers over `results`: schemas, instances, valid, disagreements, not known. */
+function countsOf(results: DocumentResult[]): number[] {
+  const sum = (count: (result: DocumentResult) => number) =>
+    results.reduce((total, result) => total + count(result), 0);
+  return [
+    sum((result) => result.schemas),
+    sum((result) => result.instances),
+    sum((result) => result.referenceAccepted),
+    sum((result) => result.disagreementCount),
+    sum((result) => result.unexplainedCount + result.errors.length),
+  ];
 }
 
 function describeDisagreement(item: DocumentResult["disagreements"][number]): string[] {

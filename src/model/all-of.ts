@@ -8,14 +8,28 @@ import type { IntersectionNode, ObjectNode, PropertyNode, SchemaNode } from "./t
 /** Returns the normalised node of a named schema, or undefined while that schema is still being normalised. */
 export type NodeLookup = (target: string) => SchemaNode | undefined;
 
-/** Merges `allOf` parts: one object when every part is an object, otherwise an intersection. */
-export function mergeAllOf(parts: SchemaNode[], lookup: NodeLookup): SchemaNode {
+/**
+ * Merges `allOf` parts. The parts that flatten to objects become one object; when others remain
+ * (unions, scalars, nullable objects), the result is an intersection of that object and them.
+ * `expanding` lists the named schemas whose properties are being merged further out, so a
+ * recursive schema is not expanded into itself.
+ *
+ * NOTE: a `$ref` in `expanding` stays an intersection part even where expanding it again would
+ * end, so below it each declaration closes on its own (the README states this).
+ */
+export function mergeAllOf(parts: SchemaNode[], lookup: NodeLookup, expanding: ReadonlySet<string> = new Set()): SchemaNode {
   const meaningful = parts.filter((part) => part.kind !== "any" || part.not);
   if (meaningful.length === 0) return { kind: "any" };
   if (meaningful.length === 1) return meaningful[0]!;
-  const objects = flattenToObjects(meaningful, lookup, 0);
-  if (!objects) return markBesideKeys({ kind: "intersection", parts: meaningful }, lookup);
-  return withNots(mergeObjects(objects), objects);
+  const expanded = new Set(expanding);
+  const flattened = meaningful.map((part) => ({ part, objects: flattenToObjects([part], lookup, 0, expanding, expanded) }));
+  const objectParts = flattened.filter((entry) => entry.objects !== undefined);
+  if (objectParts.length < 2) return markBesideKeys({ kind: "intersection", parts: meaningful }, lookup);
+  const objects = objectParts.flatMap((entry) => entry.objects!);
+  const merged = withNots(mergeObjects(objects, lookup, expanded), objects);
+  const others = flattened.filter((entry) => entry.objects === undefined).map((entry) => entry.part);
+  if (others.length === 0) return merged;
+  return markBesideKeys({ kind: "intersection", parts: [merged, ...others] }, lookup);
 }
 
 /**
@@ -43,14 +57,25 @@ export function markBesideKeys(node: IntersectionNode, lookup: NodeLookup): Inte
 }
 
 function declaredKeys(part: SchemaNode, lookup: NodeLookup): string[] {
-  const objects = flattenToObjects([part], lookup, 0) ?? [];
+  const objects = flattenToObjects([part], lookup, 0, new Set(), new Set()) ?? [];
   return objects.flatMap((object) => object.properties.map((property) => property.name));
 }
 
 /** Maximum depth of `$ref` and `allOf` chains followed while flattening. */
 const MAX_FLATTEN_DEPTH = 32;
 
-function flattenToObjects(parts: SchemaNode[], lookup: NodeLookup, depth: number): ObjectNode[] | undefined {
+/**
+ * Returns the objects a part consists of, following `$ref`s and intersections, or undefined when
+ * it is not made of objects only. A `$ref` to a schema in `excluded` is not followed; every `$ref`
+ * followed is added to `followed`.
+ */
+function flattenToObjects(
+  parts: SchemaNode[],
+  lookup: NodeLookup,
+  depth: number,
+  excluded: ReadonlySet<string>,
+  followed: Set<string>,
+): ObjectNode[] | undefined {
   if (depth > MAX_FLATTEN_DEPTH) return undefined;
   const objects: ObjectNode[] = [];
   for (const part of parts) {
@@ -59,13 +84,14 @@ function flattenToObjects(parts: SchemaNode[], lookup: NodeLookup, depth: number
     if (part.kind === "object") {
       objects.push(part);
     } else if (part.kind === "ref") {
-      const target = lookup(part.target);
+      const target = excluded.has(part.target) ? undefined : lookup(part.target);
       if (!target) return undefined;
-      const nested = flattenToObjects([target], lookup, depth + 1);
+      followed.add(part.target);
+      const nested = flattenToObjects([target], lookup, depth + 1, excluded, followed);
       if (!nested) return undefined;
       objects.push(...nested);
     } else if (part.kind === "intersection") {
-      const nested = flattenToObjects(part.parts, lookup, depth + 1);
+      const nested = flattenToObjects(part.parts, lookup, depth + 1, excluded, followed);
       if (!nested) return undefined;
       objects.push(...nested);
     } else if (part.kind !== "any") {
@@ -75,17 +101,18 @@ function flattenToObjects(parts: SchemaNode[], lookup: NodeLookup, depth: number
   return objects;
 }
 
-function mergeObjects(objects: ObjectNode[]): ObjectNode {
-  const byName = new Map<string, PropertyNode>();
+function mergeObjects(objects: ObjectNode[], lookup: NodeLookup, expanding: ReadonlySet<string>): ObjectNode {
+  const declarations = new Map<string, PropertyNode[]>();
   for (const object of objects) {
     for (const property of object.properties) {
-      const existing = byName.get(property.name);
-      byName.set(property.name, existing ? mergeProperty(existing, property) : property);
+      const list = declarations.get(property.name);
+      if (list) list.push(property);
+      else declarations.set(property.name, [property]);
     }
   }
   const merged: ObjectNode = {
     kind: "object",
-    properties: [...byName.values()],
+    properties: [...declarations.values()].map((list) => mergeDeclarations(list, lookup, expanding)),
     additional: mergeAdditional(objects),
   };
   const description = objects.find((object) => object.description)?.description;
@@ -102,12 +129,26 @@ function mergeObjects(objects: ObjectNode[]): ObjectNode {
   return merged;
 }
 
-function mergeProperty(first: PropertyNode, second: PropertyNode): PropertyNode {
-  const required = first.required || second.required;
-  if (second.schema.kind === "any") return { ...first, required };
-  if (first.schema.kind === "any") return { ...second, required };
-  if (JSON.stringify(first.schema) === JSON.stringify(second.schema)) return { ...first, required };
-  return { name: first.name, required, schema: { kind: "intersection", parts: [first.schema, second.schema] } };
+/**
+ * Merges the declarations of one property by several parts: the value must satisfy each, so they
+ * are merged like `allOf` parts. Declared objects thereby become one object at every depth, and
+ * strict mode closes it over the keys any declaration gives it.
+ */
+function mergeDeclarations(list: PropertyNode[], lookup: NodeLookup, expanding: ReadonlySet<string>): PropertyNode {
+  const first = list[0]!;
+  if (list.length === 1) return first;
+  const required = list.some((property) => property.required);
+  const schemas: SchemaNode[] = [];
+  const seen = new Set<string>();
+  for (const { schema } of list) {
+    const text = JSON.stringify(schema);
+    if ((schema.kind === "any" && !schema.not) || seen.has(text)) continue;
+    seen.add(text);
+    schemas.push(schema);
+  }
+  if (schemas.length === 0) return { ...first, required };
+  if (schemas.length === 1) return { name: first.name, required, schema: schemas[0]! };
+  return { name: first.name, required, schema: mergeAllOf(schemas, lookup, expanding) };
 }
 
 /**

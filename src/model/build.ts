@@ -8,7 +8,8 @@ import { NameAllocator, toCamelCase, toPascalCase } from "./names.js";
 import { HTTP_METHODS, OperationBuilder, type UnnamedOperation } from "./operations.js";
 import { compareCodeUnits, SchemaRegistry } from "./registry.js";
 import { DocumentSet, type Location } from "./resolve.js";
-import type { ApiModel, OperationModel } from "./types.js";
+import type { SchemaWarning } from "./schema.js";
+import type { ApiModel, NamedSchema, OperationModel } from "./types.js";
 
 /** Operations the client contains, named by operationId or `METHOD /path`. */
 export interface OperationSelection {
@@ -45,8 +46,17 @@ export function buildModel(spec: LoadedSpec, selection: OperationSelection, rese
     specVersion: spec.version,
     schemas,
     operations: operations.models,
-    warnings: [...registry.normalizer.warnings, ...builder.warnings, ...operations.warnings],
+    warnings: [...schemaWarnings(registry.normalizer.warnings, schemas), ...builder.warnings, ...operations.warnings],
   };
+}
+
+/** Writes schema warnings as lines, each naming its location and the type of its named schema. */
+function schemaWarnings(warnings: SchemaWarning[], schemas: NamedSchema[]): string[] {
+  const typeNames = new Map(schemas.map((schema) => [schema.key, schema.typeName]));
+  return warnings.map(({ location, text, schema }) => {
+    const typeName = schema === undefined ? undefined : typeNames.get(schema);
+    return typeName === undefined ? `${location}: ${text}` : `${location} (schema ${typeName}): ${text}`;
+  });
 }
 
 /** Returns a predicate telling whether a JSON pointer lies inside an operation the selection leaves out. */

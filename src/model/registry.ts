@@ -5,6 +5,7 @@
 import { VendorguardError } from "../errors.js";
 import { unescapePointerToken } from "../spec/refs.js";
 import type { SpecVersion } from "../spec/version.js";
+import { type DynamicRefKeyword, DynamicRefResolver } from "./dynamic-refs.js";
 import { NameAllocator, toTypeName } from "./names.js";
 import { type DocumentSet, type Location, locationKey } from "./resolve.js";
 import { SchemaNormalizer } from "./schema.js";
@@ -33,9 +34,11 @@ export class SchemaRegistry {
   readonly #entries = new Map<string, Entry>();
   readonly #keyByLocation = new Map<string, string>();
   readonly #pending: Entry[] = [];
+  readonly #dynamicRefs: DynamicRefResolver;
 
   constructor(docs: DocumentSet, version: SpecVersion) {
     this.docs = docs;
+    this.#dynamicRefs = new DynamicRefResolver(docs);
     this.normalizer = new SchemaNormalizer(version, this);
     this.#componentsPointer = version === "2.0" ? "/definitions" : "/components/schemas";
   }
@@ -52,7 +55,20 @@ export class SchemaRegistry {
 
   /** Registers the target of `ref` (written at `at`) and returns its key. */
   refer(ref: string, at: Location): string {
-    const location = this.docs.locate(ref, at);
+    return this.#register(this.docs.locate(ref, at), ref, at);
+  }
+
+  /**
+   * Registers the target of a `$recursiveRef` or `$dynamicRef` written at `at` and returns its key,
+   * or returns why no target is the same wherever validation starts.
+   */
+  referDynamic(keyword: DynamicRefKeyword, value: string, at: Location): { target: string } | { problem: string } {
+    const resolution = this.#dynamicRefs.resolve(keyword, value, at);
+    if ("problem" in resolution) return resolution;
+    return { target: this.#register(resolution.location, `${keyword} ${value}`, at) };
+  }
+
+  #register(location: Location, ref: string, at: Location): string {
     const known = this.#keyByLocation.get(locationKey(location));
     if (known !== undefined) return known;
     const raw = this.docs.get(location, ref, at);
@@ -151,6 +167,10 @@ export class SchemaRegistry {
     const raw = schema.discriminator;
     const property = typeof raw === "string" ? raw : (raw as { propertyName?: unknown } | undefined)?.propertyName;
     if (typeof property !== "string") return undefined;
+    // OpenAPI maps discriminator values to schemas named by `$ref`. A variant written another way
+    // (inline, or a `$recursiveRef` that resolves to a named schema) has no name to map.
+    const written = schema.oneOf ?? schema.anyOf;
+    if (!Array.isArray(written) || !written.every((variant) => isRecordValue(variant) && typeof variant.$ref === "string")) return undefined;
     if (!variants.every((variant) => variant.kind === "ref")) return undefined;
     const mapping = new Map<string, string>();
     const explicit = (raw as { mapping?: Record<string, unknown> }).mapping ?? {};
@@ -178,7 +198,7 @@ export class SchemaRegistry {
 
   #normalize(entry: Entry): void {
     entry.state = "busy";
-    entry.node = this.normalizer.normalizeNamed(entry.raw, entry.location);
+    entry.node = this.normalizer.normalizeNamed(entry.raw, entry.location, entry.key);
     entry.state = "done";
   }
 

@@ -29,6 +29,11 @@ export class DocumentSet {
     this.#files = files;
   }
 
+  /** Returns the absolute paths (or URLs) of every loaded file, the entry document first. */
+  fileNames(): string[] {
+    return [this.entry, ...[...this.#files.keys()].filter((file) => file !== this.entry)];
+  }
+
   /** Turns a `$ref` written in `from`'s file into an absolute location. */
   locate(ref: string, from: Location): Location {
     const hash = ref.indexOf("#");

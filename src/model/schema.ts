@@ -22,6 +22,15 @@ import type {
 
 type Raw = Record<string, unknown>;
 
+/** A warning about a schema: where it is, what is wrong, and the named schema it is in, if any. */
+export interface SchemaWarning {
+  /** `file#/pointer` as `DocumentSet.describe` writes it. */
+  location: string;
+  text: string;
+  /** Key of the named schema the location is in; absent for inline request and response schemas. */
+  schema?: string;
+}
+
 /**
  * Deepest inline nesting accepted. Real documents stay far below it (GitHub's component schemas
  * nest at most 9 levels); a document nested thousands of levels deep would overflow the stack.
@@ -32,9 +41,11 @@ export class SchemaNormalizer {
   readonly #version: SpecVersion;
   readonly #registry: SchemaRegistry;
   /** Problems worth telling the user that do not stop generation. */
-  readonly warnings: string[] = [];
+  readonly warnings: SchemaWarning[] = [];
   /** Nesting depth of the schema being normalised; `$ref`s start a new count. */
   #depth = 0;
+  /** Key of the named schema being normalised, if any, which warnings name. */
+  #schema: string | undefined;
 
   constructor(version: SpecVersion, registry: SchemaRegistry) {
     this.#version = version;
@@ -46,7 +57,7 @@ export class SchemaNormalizer {
     if (raw === true || raw === undefined) return { kind: "any" };
     if (raw === false) return { kind: "never" };
     if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-      this.warnings.push(`${this.#registry.docs.describe(at)}: a schema must be an object; it is treated as accepting anything.`);
+      this.#warn(at, "a schema must be an object; it is treated as accepting anything.");
       return { kind: "any" };
     }
     const schema = raw as Raw;
@@ -64,26 +75,28 @@ export class SchemaNormalizer {
     }
   }
 
-  /** Normalises the schema of a named schema, whose nesting count starts afresh. */
-  normalizeNamed(raw: unknown, at: Location): SchemaNode {
-    const outer = this.#depth;
+  /** Normalises the named schema `key`, whose nesting count starts afresh. */
+  normalizeNamed(raw: unknown, at: Location, key: string): SchemaNode {
+    const outer = { depth: this.#depth, schema: this.#schema };
     this.#depth = 0;
+    this.#schema = key;
     try {
       return this.normalize(raw, at);
     } finally {
-      this.#depth = outer;
+      this.#depth = outer.depth;
+      this.#schema = outer.schema;
     }
   }
 
+  #warn(at: Location, text: string): void {
+    const warning: SchemaWarning = { location: this.#registry.docs.describe(at), text };
+    if (this.#schema !== undefined) warning.schema = this.#schema;
+    this.warnings.push(warning);
+  }
+
   #normalizeObject(schema: Raw, at: Location): SchemaNode {
-    for (const keyword of ["$recursiveRef", "$dynamicRef"]) {
-      if (typeof schema[keyword] !== "string") continue;
-      // TODO: resolving these needs JSON Schema's dynamic scope (2019-09 and 2020-12), which the
-      // model does not track.
-      this.warnings.push(
-        `${this.#registry.docs.describe(at)}/${keyword}: not supported, so this schema accepts any value. Inside a oneOf that makes every value match this variant too; write a $ref to the named schema instead.`,
-      );
-    }
+    const dynamic = this.#normalizeDynamicRef(schema, at);
+    if (dynamic) return dynamic;
     if (typeof schema.$ref === "string") {
       // OpenAPI 3.1 applies keywords beside `$ref` together with the target, as `allOf` would;
       // before 3.1 they are ignored.
@@ -99,6 +112,31 @@ export class SchemaNormalizer {
     if (schema.const !== undefined) return { kind: "const", value: schema.const as JsonValue, ...meta(schema) };
     if (Array.isArray(schema.enum)) return this.#normalizeEnum(schema);
     return this.#normalizeTyped(schema, at);
+  }
+
+  /**
+   * Normalises a `$recursiveRef` or `$dynamicRef` to a `$ref` node when its target is the same
+   * wherever validation starts (see `dynamic-refs.ts`). Keywords beside it apply together with the
+   * target. Returns undefined, with a warning, when it has no such target.
+   */
+  #normalizeDynamicRef(schema: Raw, at: Location): SchemaNode | undefined {
+    const keyword = DYNAMIC_REF_KEYWORDS.find((name) => typeof schema[name] === "string");
+    if (!keyword) return undefined;
+    const value = schema[keyword] as string;
+    const resolved = this.#registry.referDynamic(keyword, value, at);
+    if ("problem" in resolved) {
+      // NOTE: the other keywords of the schema still apply, but the reference itself is not checked.
+      this.#warn(
+        child(at, keyword),
+        `${JSON.stringify(value)} is not resolved, so it accepts any value: ${resolved.problem}. Inside a oneOf that makes every value match this variant too; write a $ref to the named schema instead.`,
+      );
+      return undefined;
+    }
+    const ref: SchemaNode = { kind: "ref", target: resolved.target, ...meta(schema) };
+    const base = siblingConstraints(schema, [keyword]);
+    if (!base) return ref;
+    const merged = mergeAllOf([ref, this.#normalizeObject(base, at)], (target) => this.#registry.nodeOf(target));
+    return { ...merged, ...meta(schema) } as SchemaNode;
   }
 
   #normalizeTyped(schema: Raw, at: Location): SchemaNode {
@@ -146,9 +184,7 @@ export class SchemaNormalizer {
     if (typeof schema.pattern === "string") {
       if (compiles(schema.pattern)) node.pattern = schema.pattern;
       else {
-        this.warnings.push(
-          `${this.#registry.docs.describe(at)}/pattern: ${JSON.stringify(schema.pattern)} is not a valid ECMAScript regular expression, so it is not checked.`,
-        );
+        this.#warn(child(at, "pattern"), `${JSON.stringify(schema.pattern)} is not a valid ECMAScript regular expression, so it is not checked.`);
       }
     }
     return node;
@@ -219,9 +255,7 @@ export class SchemaNormalizer {
     const result: NonNullable<ObjectNode["patternProperties"]> = [];
     for (const [pattern, value] of Object.entries(patterns)) {
       if (!compiles(pattern)) {
-        this.warnings.push(
-          `${this.#registry.docs.describe(child(at, pattern))}: ${JSON.stringify(pattern)} is not a valid ECMAScript regular expression, so keys are not matched against it.`,
-        );
+        this.#warn(child(at, pattern), `${JSON.stringify(pattern)} is not a valid ECMAScript regular expression, so keys are not matched against it.`);
         continue;
       }
       result.push({ pattern, schema: this.normalize(value, child(at, pattern)) });
@@ -269,8 +303,9 @@ export class SchemaNormalizer {
         seen.set(text, index);
         return;
       }
-      this.warnings.push(
-        `${this.#registry.docs.describe(at)}: oneOf variants ${first} and ${index} are the same schema, so a value matching them matches more than one variant and is rejected. Use anyOf, or remove one of them.`,
+      this.#warn(
+        at,
+        `oneOf variants ${first} and ${index} are the same schema, so every value that matches one of them matches both and is rejected. vendorguard keeps the oneOf as the document states it; use anyOf, or remove one of them.`,
       );
     });
   }
@@ -324,6 +359,8 @@ function inferType(schema: Raw): string | undefined {
   if (schema.pattern !== undefined || schema.minLength !== undefined || schema.maxLength !== undefined) return "string";
   return undefined;
 }
+
+const DYNAMIC_REF_KEYWORDS = ["$recursiveRef", "$dynamicRef"] as const;
 
 const CONSTRAINT_KEYWORDS = [
   "type", "properties", "required", "additionalProperties", "patternProperties", "propertyNames", "minProperties",

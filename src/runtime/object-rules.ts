@@ -59,6 +59,37 @@ export function withPatternProperties<T>(
   }) as unknown as z.ZodType<T>;
 }
 
+/**
+ * An object whose own `__proto__` key is validated against `value`: the schema of a declared
+ * `__proto__` property, or the one for undeclared keys (`additionalProperties`). zod skips the key
+ * and never copies it into its result, so the result's prototype cannot change. This checks its
+ * value on the input as received, without copying it either.
+ */
+export function withProtoKey<T>(
+  schema: z.ZodType<T>,
+  value: () => z.ZodType,
+  required: boolean,
+): z.ZodType<T> {
+  const checked = z.unknown().superRefine((input, context) => {
+    if (!isPlainObject(input)) return;
+    const own = Object.getOwnPropertyDescriptor(input, "__proto__");
+    if (!own) {
+      if (required) {
+        context.addIssue({
+          code: "invalid_type",
+          expected: "nonoptional",
+          path: ["__proto__"],
+          message: "Invalid input: expected nonoptional, received undefined",
+        } as never);
+      }
+      return;
+    }
+    const result = value().safeParse(own.value);
+    if (!result.success) forwardIssues(context, result.error.issues, "__proto__");
+  });
+  return checked.pipe(schema) as unknown as z.ZodType<T>;
+}
+
 /** An object whose every key must satisfy `names` (JSON Schema `propertyNames`). */
 export function withPropertyNames<T>(schema: z.ZodType<T>, names: z.ZodType): z.ZodType<T> {
   const keysChecked = z.unknown().superRefine((input, context) => {

@@ -101,4 +101,9 @@ export function withUniqueItems<T>(schema: z.ZodType<T>): z.ZodType<T> {
 export { isMultipleOf } from "./number-rules.js";
 export { exclusiveUnion, inclusiveUnion } from "./unions.js";
 export { isAbsoluteUrl, isDateTime, isEmail, isTime } from "./string-formats.js";
-export { withPatternProperties, withPropertyCount, withPropertyNames } from "./object-rules.js";
+export {
+  withPatternProperties,
+  withPropertyCount,
+  withPropertyNames,
+  withProtoKey,
+} from "./object-rules.js";

@@ -477,6 +477,8 @@ const CASES: BugCase[] = [
           `{"_default": true, "class": "c"}`,
           `{"default": "yes", "class": "c"}`,
           `{"default": true, "class": "c", "constructor": 5}`,
+          `{"default": true, "class": "c", "__proto__": 5}`,
+          `{"default": true, "class": "c", "__proto__": {"isAdmin": "yes"}}`,
         ],
       },
     ],

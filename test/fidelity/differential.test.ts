@@ -135,15 +135,14 @@ describe("the check itself", () => {
     assert.deepEqual(Object.keys(rejected.instance as object).sort(), ["id", "kind", "label"]);
   });
 
-  test("explains an undeclared __proto__ key", async () => {
+  test("checks an undeclared __proto__ value", async () => {
+    // This seed draws maps with a `__proto__` key whose value is not a string.
     const result = await checkDocument(keywords, "keywords-30.yaml", {
       selectSchema: (key) => key === "Labels",
       drawsPerSchema: 20,
       mutationsPerSchema: 300,
       seed: 5,
     });
-    const known = result.disagreements.filter((item) => item.exception === "proto-key-dropped");
-    assert.ok(known.length > 0, "no instance with a __proto__ key disagreed");
-    assert.equal(result.unexplainedCount, 0, describeUnexplained(result));
+    assert.deepEqual(result.disagreements, []);
   });
 });
