@@ -14,6 +14,8 @@ import { readCommit } from "../evidence/git-commit.js";
 import { EVIDENCE_MARKER, renderEvidenceHtml } from "../evidence/render-html.js";
 import { renderEvidenceMarkdown } from "../evidence/render-markdown.js";
 import { readScanReport, scanCommand } from "../evidence/scan-report-file.js";
+import { VendorguardError } from "../errors.js";
+import { runScan } from "../scan/index.js";
 import { assertReplaceable, replaceFiles } from "../write/replace-files.js";
 import { addDocumentOptions, type DocumentFlags, documentReadOptions } from "./option-parsers.js";
 
@@ -30,6 +32,7 @@ interface EvidenceFlags extends DocumentFlags {
   config: string;
   out: string;
   scanReport?: string;
+  scan?: boolean;
 }
 
 export function registerEvidence(program: Command): void {
@@ -42,8 +45,9 @@ export function registerEvidence(program: Command): void {
     .option("--out <dir>", "folder the two files are written to", "evidence")
     .option(
       "--scan-report <file>",
-      `JSON report of the codebase scan, written by ${scanCommand("<file>")}; without it the page says the scan was not run`,
-    );
+      `JSON report of the codebase scan, written by ${scanCommand("<file>")}; without it or --scan the page says the scan was not run`,
+    )
+    .option("--scan", "run the codebase scan now, with the config's scan settings, and include its result");
   addDocumentOptions(command).action(async (flags: EvidenceFlags) => {
     const evidence = await gatherEvidence(flags);
     await replaceFiles(
@@ -64,8 +68,15 @@ async function gatherEvidence(flags: EvidenceFlags): Promise<Evidence> {
   const config = await loadConfig(flags.config);
   // The scan report and the output folder are checked before every client is rendered, so a
   // mistake in either fails at once.
-  const scan = flags.scanReport === undefined ? undefined : await readScanInput(flags.scanReport);
+  if (flags.scan && flags.scanReport !== undefined) {
+    throw new VendorguardError("usage", "--scan and --scan-report both give the scan result. Use one of them.");
+  }
+  let scan = flags.scanReport === undefined ? undefined : await readScanInput(flags.scanReport);
   await assertReplaceable(flags.out, EVIDENCE_FILES, isEvidenceFile);
+  if (flags.scan) {
+    const report = await runScan({ root: path.dirname(path.resolve(config.file)), config });
+    scan = { report, origin: { kind: "run" } };
+  }
 
   const readOptions = documentReadOptions(flags);
   const checks: VendorCheck[] = [];

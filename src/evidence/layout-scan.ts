@@ -26,7 +26,9 @@ export function layoutScan(scan: ScanEvidence): Section {
         code(scan.command),
         text(" and pass it to vendorguard evidence with "),
         code("--scan-report scan-report.json"),
-        text("."),
+        text(", or run vendorguard evidence with "),
+        code("--scan"),
+        text(" to scan now."),
       ],
     });
     return section;

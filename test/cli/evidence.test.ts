@@ -62,6 +62,22 @@ test("writes both files and exits 0", () => {
   assert.match(replaced, /^\*\*not run\*\*: no scan report was given\./m);
 });
 
+test("--scan runs the codebase scan", () => {
+  const result = runCli(["evidence", "--scan", "--out", "scanned"], gitWork, OUTSIDE_GIT);
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /; scan: 0 findings, 3 suppressed\.\n$/);
+  const markdown = readFileSync(path.join(gitWork, "scanned", "evidence.md"), "utf8");
+  assert.ok(markdown.includes("run by this vendorguard evidence, at the date and commit above"));
+  assert.ok(markdown.includes("sample access tokens"), "the suppression reason of the shipped config");
+});
+
+test("--scan with --scan-report exits 2", () => {
+  const result = runCli(["evidence", "--scan", "--scan-report", "scan-report.json", "--out", "both"], work);
+  assert.equal(result.status, 2);
+  assert.match(result.stderr, /--scan and --scan-report both give the scan result\. Use one of them\./);
+  assert.equal(existsSync(path.join(work, "both")), false);
+});
+
 test("--out and a machine without git", () => {
   const config = writeSingleVendorConfig(work);
   const result = runCli(["evidence", "--config", config, "--out", "audit/2025"], work, {

@@ -152,7 +152,7 @@ test("markdown says when no scan ran", async () => {
   );
   assert.match(
     withoutScan,
-    /^\*\*not run\*\*: no scan report was given\. Write one with `vendorguard scan --format json --output scan-report\.json` and pass it/m,
+    /^\*\*not run\*\*: no scan report was given\. Write one with `vendorguard scan --format json --output scan-report\.json` and pass it to vendorguard evidence with `--scan-report scan-report\.json`, or run vendorguard evidence with `--scan` to scan now\.$/m,
   );
   assert.match(withoutScan, /^\| vendorguard scan \| \*\*not run\*\* \|$/m);
 });
