@@ -33,7 +33,7 @@ export interface GenerateRequest {
   maxDocumentBytes?: number;
   /** Hosts (`host` or `host:port`) whose https documents `$ref`s may fetch. Default: none. */
   allowRemoteRefHosts?: string[];
-  /** `checked` annotates schemas instead of casting them; see `SchemaTyping`. */
+  /** How `schemas.ts` ties schemas to their types; `generate` writes `unchecked`. See `SchemaTyping`. */
   schemaTyping?: SchemaTyping;
 }
 
