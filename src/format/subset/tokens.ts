@@ -23,7 +23,8 @@ export class UnsupportedSyntax extends Error {
   }
 }
 
-const PUNCTUATORS = ["=>", "...", "{", "}", "(", ")", "[", "]", "<", ">", ",", ";", ":", ".", "?", "=", "|", "&", "!", "-", "*"];
+/** Characters that are a punctuator on their own; `=>` and `...` are read before them. */
+const SINGLE_PUNCTUATORS = new Set("{}()[]<>,;:.?=|&!-*");
 
 /** Shared by every token without comments, so tokenizing allocates no array per token. */
 const NO_COMMENTS: Comment[] = [];
@@ -71,15 +72,20 @@ export function tokenize(source: string): Token[] {
       index = skipNumber(source, index);
     } else {
       kind = "punct";
-      const punctuator = PUNCTUATORS.find((candidate) => source.startsWith(candidate, index));
-      if (!punctuator) throw new UnsupportedSyntax(`unexpected character ${JSON.stringify(source[index])}`, index);
-      index += punctuator.length;
+      index += punctuatorLength(source, index);
     }
     tokens.push({ kind, value: source.slice(start, index), start, end: index, comments });
     comments = NO_COMMENTS;
   }
   tokens.push({ kind: "eof", value: "", start: length, end: length, comments });
   return tokens;
+}
+
+function punctuatorLength(source: string, index: number): number {
+  if (source.startsWith("=>", index)) return 2;
+  if (source.startsWith("...", index)) return 3;
+  if (SINGLE_PUNCTUATORS.has(source[index]!)) return 1;
+  throw new UnsupportedSyntax(`unexpected character ${JSON.stringify(source[index])}`, index);
 }
 
 /** True when the text at `index` is the rest of a line and then an empty line: spaces, a line break, spaces, a line break. */
