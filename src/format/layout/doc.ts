@@ -77,7 +77,12 @@ export const hardline: Doc = [hardLineOnly, breakParent];
 export function group(contents: Doc, options: { shouldBreak?: boolean; id?: symbol } = {}): GroupDoc {
   const explicit = options.shouldBreak === true;
   const inside = scanBreaks(contents);
-  const doc: GroupDoc = { kind: "group", contents, break: explicit || inside.propagated, forced: explicit || inside.forced };
+  const doc: GroupDoc = {
+    kind: "group",
+    contents,
+    break: explicit || (inside & PROPAGATED) !== 0,
+    forced: explicit || (inside & FORCED) !== 0,
+  };
   if (options.id) doc.id = options.id;
   return doc;
 }
@@ -87,7 +92,7 @@ export function group(contents: Doc, options: { shouldBreak?: boolean; id?: symb
  * A hard line inside does not break the groups around it, as in prettier.
  */
 export function conditionalGroup(states: Doc[]): GroupDoc {
-  return { kind: "group", contents: states[0]!, break: false, forced: scanBreaks(states[0]!).forced, expandedStates: states };
+  return { kind: "group", contents: states[0]!, break: false, forced: (scanBreaks(states[0]!) & FORCED) !== 0, expandedStates: states };
 }
 
 export function indent(contents: Doc): IndentDoc {
@@ -117,43 +122,36 @@ export function join(separator: Doc, docs: Doc[]): Doc[] {
   return out;
 }
 
-interface BreakScan {
-  /** A break parent outside nested groups, or a nested group that is broken. */
-  propagated: boolean;
-  /** The result prettier's `willBreak` gives. */
-  forced: boolean;
-}
-
-const NO_BREAK: BreakScan = { propagated: false, forced: false };
+/** Bit set by `scanBreaks`: a break parent outside nested groups, or a nested group that is broken. */
+const PROPAGATED = 1;
+/** Bit set by `scanBreaks`: what prettier's `willBreak` finds. */
+const FORCED = 2;
 
 /** Scans a document down to its groups, whose flags were computed when they were built. */
-function scanBreaks(doc: Doc): BreakScan {
-  if (typeof doc === "string") return NO_BREAK;
+function scanBreaks(doc: Doc): number {
+  if (typeof doc === "string") return 0;
   if (Array.isArray(doc)) {
-    let propagated = false;
-    let forced = false;
+    let bits = 0;
     for (const part of doc) {
-      const scan = scanBreaks(part);
-      propagated ||= scan.propagated;
-      forced ||= scan.forced;
-      if (propagated && forced) break;
+      bits |= scanBreaks(part);
+      if (bits === (PROPAGATED | FORCED)) break;
     }
-    return propagated || forced ? { propagated, forced } : NO_BREAK;
+    return bits;
   }
   switch (doc.kind) {
     case "group":
-      return doc.break || doc.forced ? { propagated: doc.break, forced: doc.forced } : NO_BREAK;
+      return (doc.break ? PROPAGATED : 0) | (doc.forced ? FORCED : 0);
     case "indent":
     case "indent-if-break":
       return scanBreaks(doc.contents);
     case "if-break":
-      return scanBreaks([doc.breakContents, doc.flatContents]);
+      return scanBreaks(doc.breakContents) | scanBreaks(doc.flatContents);
     case "fill":
       return scanBreaks(doc.parts);
     case "line":
-      return doc.hard ? { propagated: false, forced: true } : NO_BREAK;
+      return doc.hard ? FORCED : 0;
     case "break-parent":
-      return { propagated: true, forced: true };
+      return PROPAGATED | FORCED;
   }
 }
 
@@ -162,7 +160,7 @@ function scanBreaks(doc: Doc): BreakScan {
  * parent. Conditional groups are searched in their first state only, as prettier does.
  */
 export function willBreak(doc: Doc): boolean {
-  return scanBreaks(doc).forced;
+  return (scanBreaks(doc) & FORCED) !== 0;
 }
 
 /** True when the document contains any line, so that it can print on more than one line. */

@@ -20,7 +20,7 @@ import type {
   TypeMember,
   TypeNode,
 } from "./ast.js";
-import { isBlankLineAt, type Token, tokenize, UnsupportedSyntax } from "./tokens.js";
+import { isBlankLineAt, type Token, Tokenizer, UnsupportedSyntax } from "./tokens.js";
 
 export { UnsupportedSyntax };
 
@@ -36,12 +36,16 @@ export function* parseSource(source: string): Generator<SourceStatement> {
 
 class Parser {
   readonly #source: string;
-  readonly #tokens: Token[];
-  #index = 0;
+  readonly #tokenizer: Tokenizer;
+  /** Tokens read ahead; `#ahead[#aheadStart]` is the next token. */
+  #ahead: Token[] = [];
+  #aheadStart = 0;
+  /** The last token consumed. */
+  #previous: Token | undefined;
 
   constructor(source: string) {
     this.#source = source;
-    this.#tokens = tokenize(source);
+    this.#tokenizer = new Tokenizer(source);
   }
 
   *parseProgram(): Generator<SourceStatement> {
@@ -49,7 +53,7 @@ class Parser {
       const comments = this.#takeComments();
       const start = comments[0]?.start ?? this.#peek().start;
       const statement = this.#parseStatement();
-      const end = this.#tokens[this.#index - 1]!.end;
+      const end = this.#previous!.end;
       yield { statement, comments, blankLineAfter: this.#blankLineAfterPrevious(), start, end };
     }
     if (this.#peek().comments.length > 0) this.#fail("comment at the end of the file");
@@ -58,13 +62,28 @@ class Parser {
   // Tokens
 
   #peek(offset = 0): Token {
-    return this.#tokens[Math.min(this.#index + offset, this.#tokens.length - 1)]!;
+    const ahead = this.#ahead;
+    const wanted = this.#aheadStart + offset;
+    while (ahead.length <= wanted) {
+      const last = ahead[ahead.length - 1];
+      if (last?.kind === "eof") return last;
+      ahead.push(this.#tokenizer.next());
+    }
+    return ahead[wanted]!;
   }
 
   #next(): Token {
     const token = this.#peek();
     if (token.comments.length > 0) this.#fail("comment inside an expression");
-    if (token.kind !== "eof") this.#index++;
+    if (token.kind !== "eof") {
+      this.#previous = token;
+      this.#aheadStart++;
+      // Consumed tokens are dropped now and then, so the buffer stays as long as the lookahead.
+      if (this.#aheadStart >= 1024) {
+        this.#ahead = this.#ahead.slice(this.#aheadStart);
+        this.#aheadStart = 0;
+      }
+    }
     return token;
   }
 
@@ -103,7 +122,7 @@ class Parser {
 
   /** True when an empty line follows the last token read, as prettier keeps one there. */
   #blankLineAfterPrevious(): boolean {
-    return isBlankLineAt(this.#source, this.#tokens[this.#index - 1]!.end);
+    return isBlankLineAt(this.#source, this.#previous!.end);
   }
 
   /** prettier keeps an empty line between list items; the emitters never write one. */
@@ -113,7 +132,7 @@ class Parser {
 
   /** True when the source has a line break between the token just read and the next one. */
   #lineBreakBeforeNext(): boolean {
-    const end = this.#tokens[this.#index - 1]!.end;
+    const end = this.#previous!.end;
     const nextStart = this.#peek().start;
     const lineBreak = this.#source.indexOf("\n", end);
     return lineBreak >= 0 && lineBreak < nextStart;

@@ -78,11 +78,11 @@ function shouldBreakAfterOperator(right: Expression, hasShortKey: boolean): bool
  */
 function isPoorlyBreakableMemberOrCallChain(node: Expression, deep: boolean): boolean {
   if (node.type === "CallExpression") {
-    if (isMemberChainCall(node, { parent: "variable" })) return false;
     const args = node.arguments;
     const poorlyBreakable = args.length === 0 || (args.length === 1 && isLoneShortArgument(args[0]!, PRINT_WIDTH));
     if (!poorlyBreakable) return false;
     if (hasComplexTypeArguments(node.typeArguments)) return false;
+    if (isMemberChainCall(node, { parent: "variable" })) return false;
     return isPoorlyBreakableMemberOrCallChain(node.callee, true);
   }
   if (node.type === "MemberExpression") return isPoorlyBreakableMemberOrCallChain(node.object, true);

@@ -13,9 +13,10 @@ import { printType } from "./print-types.js";
 import { UnsupportedSyntax } from "./tokens.js";
 
 /**
- * Docs of nodes printed in their plain place. prettier caches the same way: a node printed again
- * (an argument tried both hugged and broken out) reuses its children's docs, which keeps the
- * work linear in the size of the code.
+ * Docs of printed nodes. prettier caches the same way: a node printed again (an argument tried
+ * both hugged and broken out) reuses its children's docs, which keeps the work linear in the size
+ * of the code. A node always has the same parent, and only arrow functions print differently
+ * when hugged or on the right of an assignment, so every other node is cached whatever the place.
  */
 const printed = new Map<Expression, Doc>();
 
@@ -25,13 +26,13 @@ export function clearPrintCache(): void {
 }
 
 export function printExpression(node: Expression, place: Place): Doc {
-  const plain = place.expandLastArg !== true && place.assignmentLayout === undefined;
-  if (plain) {
+  const cacheable = node.type !== "ArrowFunction" || (place.expandLastArg !== true && place.assignmentLayout === undefined);
+  if (cacheable) {
     const cached = printed.get(node);
     if (cached !== undefined) return cached;
   }
   const doc = printUncached(node, place);
-  if (plain) printed.set(node, doc);
+  if (cacheable) printed.set(node, doc);
   return doc;
 }
 

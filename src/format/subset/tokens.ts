@@ -29,56 +29,78 @@ const SINGLE_PUNCTUATORS = new Set("{}()[]<>,;:.?=|&!-*");
 /** Shared by every token without comments, so tokenizing allocates no array per token. */
 const NO_COMMENTS: Comment[] = [];
 
-export function tokenize(source: string): Token[] {
-  const tokens: Token[] = [];
-  let comments: Comment[] = NO_COMMENTS;
-  let index = 0;
-  const length = source.length;
-  while (index < length) {
-    const char = source.charCodeAt(index);
-    if (char === 0x20 || char === 0x0a || char === 0x09 || char === 0x0d) {
-      index++;
-      continue;
-    }
-    if (char === 0x2f && source.charCodeAt(index + 1) === 0x2a) {
-      const end = source.indexOf("*/", index + 2);
-      if (end < 0) throw new UnsupportedSyntax("unterminated comment", index);
-      if (comments === NO_COMMENTS) comments = [];
-      comments.push({ text: source.slice(index, end + 2), block: true, start: index });
-      index = end + 2;
-      if (isBlankLineAt(source, index)) throw new UnsupportedSyntax("empty line after a comment", index);
-      continue;
-    }
-    if (char === 0x2f && source.charCodeAt(index + 1) === 0x2f) {
-      let end = source.indexOf("\n", index);
-      if (end < 0) end = length;
-      if (comments === NO_COMMENTS) comments = [];
-      comments.push({ text: source.slice(index, end), block: false, start: index });
-      if (isBlankLineAt(source, end)) throw new UnsupportedSyntax("empty line after a comment", end);
-      index = end;
-      continue;
-    }
-    const start = index;
-    let kind: TokenKind;
-    if (isNameStart(char) || char === 0x23) {
-      kind = char === 0x23 ? "private" : "name";
-      index++;
-      while (index < length && isNamePart(source.charCodeAt(index))) index++;
-    } else if (char === 0x22 || char === 0x27) {
-      kind = "string";
-      index = skipString(source, index);
-    } else if (char >= 0x30 && char <= 0x39) {
-      kind = "number";
-      index = skipNumber(source, index);
-    } else {
-      kind = "punct";
-      index += punctuatorLength(source, index);
-    }
-    tokens.push({ kind, value: source.slice(start, index), start, end: index, comments });
-    comments = NO_COMMENTS;
+/** Reads tokens one at a time, so that a large file never holds all its tokens at once. */
+export class Tokenizer {
+  readonly #source: string;
+  #index = 0;
+
+  constructor(source: string) {
+    this.#source = source;
   }
-  tokens.push({ kind: "eof", value: "", start: length, end: length, comments });
-  return tokens;
+
+  next(): Token {
+    const source = this.#source;
+    const length = source.length;
+    let comments: Comment[] = NO_COMMENTS;
+    let index = this.#index;
+    while (index < length) {
+      const char = source.charCodeAt(index);
+      if (char === 0x20 || char === 0x0a || char === 0x09 || char === 0x0d) {
+        index++;
+        continue;
+      }
+      if (char === 0x2f && source.charCodeAt(index + 1) === 0x2a) {
+        const end = source.indexOf("*/", index + 2);
+        if (end < 0) throw new UnsupportedSyntax("unterminated comment", index);
+        if (comments === NO_COMMENTS) comments = [];
+        comments.push({ text: source.slice(index, end + 2), block: true, start: index });
+        index = end + 2;
+        if (isBlankLineAt(source, index)) throw new UnsupportedSyntax("empty line after a comment", index);
+        continue;
+      }
+      if (char === 0x2f && source.charCodeAt(index + 1) === 0x2f) {
+        let end = source.indexOf("\n", index);
+        if (end < 0) end = length;
+        if (comments === NO_COMMENTS) comments = [];
+        comments.push({ text: source.slice(index, end), block: false, start: index });
+        if (isBlankLineAt(source, end)) throw new UnsupportedSyntax("empty line after a comment", end);
+        index = end;
+        continue;
+      }
+      const start = index;
+      const kind = tokenKind(char);
+      index = tokenEnd(source, kind, index);
+      this.#index = index;
+      return { kind, value: source.slice(start, index), start, end: index, comments };
+    }
+    this.#index = length;
+    return { kind: "eof", value: "", start: length, end: length, comments };
+  }
+}
+
+function tokenKind(char: number): TokenKind {
+  if (char === 0x23) return "private";
+  if (isNameStart(char)) return "name";
+  if (char === 0x22 || char === 0x27) return "string";
+  if (char >= 0x30 && char <= 0x39) return "number";
+  return "punct";
+}
+
+function tokenEnd(source: string, kind: TokenKind, start: number): number {
+  switch (kind) {
+    case "name":
+    case "private": {
+      let index = start + 1;
+      while (index < source.length && isNamePart(source.charCodeAt(index))) index++;
+      return index;
+    }
+    case "string":
+      return skipString(source, start);
+    case "number":
+      return skipNumber(source, start);
+    default:
+      return start + punctuatorLength(source, start);
+  }
 }
 
 function punctuatorLength(source: string, index: number): number {
