@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { measure, type Measurement } from "./measure.js";
+import { measure, median, type Measurement } from "./measure.js";
 import { syntheticSpec } from "./synthetic-spec.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -27,9 +27,13 @@ const DOCUMENTS = [
 
 const SCALING_SIZES = [100, 500, 1000, 2500, 5000];
 
+/** Rounds of each side-by-side measurement; the tables show medians. */
+const ROUNDS = 3;
+
 interface DocumentRow {
   name: string;
   cold: Measurement;
+  /** Medians over `ROUNDS` runs, each run next to one of openapi-typescript's. */
   warm: Measurement;
   tsc: Measurement;
   /** Absent when openapi-typescript cannot read the document (it reads OpenAPI 3 only). */
@@ -49,29 +53,76 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: ${document.name}\n`);
     rows.push(measureDocument(document.name, file, policy, rows.length));
   }
+  const check = measureCheck(path.join(ROOT, DOCUMENTS[0]!.file), policy);
   const scaling = measureScaling(policy);
   const overhead = await measureRuntimeOverhead();
-  writeFileSync(path.join(ROOT, "BENCHMARKS.md"), report(rows, scaling, overhead));
+  writeFileSync(path.join(ROOT, "BENCHMARKS.md"), report(rows, check, scaling, overhead));
   process.stderr.write("bench: wrote BENCHMARKS.md\n");
 }
 
 function measureDocument(name: string, file: string, policy: string, index: number): DocumentRow {
   const out = path.join(WORK, `client-${index}`);
   const generate = [process.execPath, CLI, "generate", "--spec", file, "--policy", policy, "--out", out, "--force", "--silent"];
-  const cold = measure(generate, WORK);
-  const warm = measure(generate, WORK);
-  const tsc = measure([process.execPath, TSC, "-p", writeTsconfig(out, [`${out}/**/*.ts`])], WORK);
   const typesFile = path.join(WORK, `openapi-typescript-${index}`, "types.ts");
   mkdirSync(path.dirname(typesFile), { recursive: true });
-  let baseline: Measurement;
+  const baselineCommand = [process.execPath, OPENAPI_TYPESCRIPT, file, "--output", typesFile];
+  const cold = measure(generate, WORK);
+  const tscCommand = [process.execPath, TSC, "-p", writeTsconfig(out, [`${out}/**/*.ts`])];
+  let baselineReadable = true;
   try {
-    baseline = measure([process.execPath, OPENAPI_TYPESCRIPT, file, "--output", typesFile], WORK);
+    measure(baselineCommand, WORK);
   } catch (error) {
+    baselineReadable = false;
     process.stderr.write(`bench: openapi-typescript failed on ${name}, so it has no baseline: ${(error as Error).message.split("\n")[0]}\n`);
-    return { name, cold, warm, tsc };
   }
-  const baselineTsc = measure([process.execPath, TSC, "-p", writeTsconfig(path.dirname(typesFile), [typesFile])], WORK);
-  return { name, cold, warm, tsc, baseline, baselineTsc };
+  const baselineTscCommand = [process.execPath, TSC, "-p", writeTsconfig(path.dirname(typesFile), [typesFile])];
+  // Each round runs both tools one after the other, so that a change in the machine's load
+  // affects both sides of a ratio alike.
+  const warm: Measurement[] = [];
+  const baseline: Measurement[] = [];
+  const tsc: Measurement[] = [];
+  const baselineTsc: Measurement[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    warm.push(measure(generate, WORK));
+    if (baselineReadable) baseline.push(measure(baselineCommand, WORK));
+    tsc.push(measure(tscCommand, WORK));
+    if (baselineReadable) baselineTsc.push(measure(baselineTscCommand, WORK));
+  }
+  const row: DocumentRow = { name, cold, warm: medianOf(warm), tsc: medianOf(tsc) };
+  if (baselineReadable) {
+    row.baseline = medianOf(baseline);
+    row.baselineTsc = medianOf(baselineTsc);
+  }
+  return row;
+}
+
+/** The median time and the median peak memory of several runs. */
+function medianOf(runs: Measurement[]): Measurement {
+  return { seconds: median(runs.map((run) => run.seconds)), peakMiB: median(runs.map((run) => run.peakMiB)) };
+}
+
+interface CheckRow {
+  generate: Measurement;
+  check: Measurement;
+}
+
+/** `vendorguard check` on an unchanged repository of one vendor, against generating that vendor. */
+function measureCheck(file: string, policy: string): CheckRow {
+  process.stderr.write("bench: check on an unchanged repository\n");
+  const repository = path.join(WORK, "check-repository");
+  mkdirSync(repository, { recursive: true });
+  const config = path.join(repository, "vendorguard.config.yaml");
+  writeFileSync(config, `vendors:\n  - name: bench\n    spec: ${JSON.stringify(file)}\n    policy: ${JSON.stringify(policy)}\n    out: generated/bench\n`);
+  const generateCommand = [process.execPath, CLI, "generate", "--config", config, "--silent"];
+  const checkCommand = [process.execPath, CLI, "check", "--config", config];
+  measure(generateCommand, repository);
+  const generate: Measurement[] = [];
+  const check: Measurement[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    generate.push(measure(generateCommand, repository));
+    check.push(measure(checkCommand, repository));
+  }
+  return { generate: medianOf(generate), check: medianOf(check) };
 }
 
 function measureScaling(policy: string): Array<{ size: number; generation: Measurement }> {
@@ -129,7 +180,7 @@ function writeTsconfig(dir: string, include: string[]): string {
   return file;
 }
 
-function report(rows: DocumentRow[], scaling: Array<{ size: number; generation: Measurement }>, overhead: string): string {
+function report(rows: DocumentRow[], check: CheckRow, scaling: Array<{ size: number; generation: Measurement }>, overhead: string): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   const lines = [
     "# Benchmarks",
@@ -143,8 +194,10 @@ function report(rows: DocumentRow[], scaling: Array<{ size: number; generation: 
     "## Generation and type-checking, against openapi-typescript",
     "",
     "`generate` is `vendorguard generate` for the whole client (schemas, types, client, runtime,",
-    "formatted); cold is the first run, warm the second. openapi-typescript 7.13.0 emits types only.",
-    "`tsc` is `tsc --noEmit --strict` over the output.",
+    "formatted); cold is the first run. The other columns are medians of " + String(ROUNDS) + " rounds, each of which runs",
+    "vendorguard and openapi-typescript 7.13.0 (types only) one after the other. `tsc` is",
+    "`tsc --noEmit --strict` over the output. Targets: generation at most 1.2 times openapi-typescript",
+    "with peak memory under 600 MiB; tsc at most 2.5 times its tsc, under 800 MiB, with zero errors.",
     "",
     "| document | generate cold | generate warm | peak memory | tsc | tsc memory | openapi-typescript | its tsc | generate / openapi-typescript | tsc / its tsc |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -152,6 +205,15 @@ function report(rows: DocumentRow[], scaling: Array<{ size: number; generation: 
       (row) =>
         `| ${row.name} | ${seconds(row.cold)} | ${seconds(row.warm)} | ${mib(row.warm)} | ${seconds(row.tsc)} | ${mib(row.tsc)} | ${baselineCells(row)} |`,
     ),
+    "",
+    "## check on an unchanged repository",
+    "",
+    `\`vendorguard check\` of one vendor (${DOCUMENTS[0]!.name}) whose client is up to date, against \`vendorguard generate\``,
+    "of the same vendor; medians of " + String(ROUNDS) + " rounds. Target: check costs no more than one generation.",
+    "",
+    "| generate | check | check / generate |",
+    "| ---: | ---: | ---: |",
+    `| ${seconds(check.generate)} (${mib(check.generate)}) | ${seconds(check.check)} (${mib(check.check)}) | ${ratio(check.check.seconds, check.generate.seconds)} |`,
     "",
     "## Scaling with document size",
     "",

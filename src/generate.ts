@@ -10,7 +10,7 @@ import { jsonLiteral } from "./emit/literal.js";
 import { emitOperationsFile } from "./emit/operations-file.js";
 import { emitSchemasFile, type SchemaTyping } from "./emit/schemas-file.js";
 import { emitTypesFile } from "./emit/types-file.js";
-import { formatFiles } from "./format/prettier.js";
+import { formatFiles } from "./format/format-files.js";
 import { buildModel, excludedPointerTest, listOperations } from "./model/build.js";
 import { toPascalCase } from "./model/names.js";
 import { compareCodeUnits } from "./model/registry.js";
@@ -33,7 +33,7 @@ export interface GenerateRequest {
   maxDocumentBytes?: number;
   /** Hosts (`host` or `host:port`) whose https documents `$ref`s may fetch. Default: none. */
   allowRemoteRefHosts?: string[];
-  /** `checked` annotates schemas instead of casting them; see `SchemaTyping`. */
+  /** How `schemas.ts` ties schemas to their types; `generate` writes `unchecked`. See `SchemaTyping`. */
   schemaTyping?: SchemaTyping;
 }
 
@@ -52,8 +52,17 @@ export interface GenerateResult extends RenderedClient {
   durationMs: number;
 }
 
-/** Runs every stage but writing, returning the formatted files. */
-export async function renderClient(request: GenerateRequest): Promise<RenderedClient> {
+/** The emitted files of a client before formatting, with what the header and result need. */
+export interface EmittedClient extends Omit<RenderedClient, "files"> {
+  /** The emitted files, not yet formatted. */
+  sources: OutputFile[];
+  /** The runtime's files, copied as they are: `src/runtime` is kept prettier-formatted, which a test checks. */
+  runtime: OutputFile[];
+  header: string;
+}
+
+/** Runs every stage up to emitting, returning the unformatted files. */
+export async function emitClient(request: GenerateRequest): Promise<EmittedClient> {
   const loadedPolicy = await loadPolicy(request.policyPath);
   const policy = loadedPolicy.policy;
   const selection = { include: policy.operations.include, exclude: policy.operations.exclude };
@@ -87,14 +96,31 @@ export async function renderClient(request: GenerateRequest): Promise<RenderedCl
     },
     { path: "schemas.ts", content: emitSchemasFile(model, policy.unknownKeys, request.schemaTyping) },
     { path: "types.ts", content: emitTypesFile(model) },
-    ...runtime,
   ];
+  return {
+    sources,
+    runtime,
+    header,
+    model,
+    className,
+    vendorName: policy.vendor.name,
+    specSha256: spec.sha256,
+    policySha256: loadedPolicy.sha256,
+  };
+}
+
+/** Runs every stage but writing, returning the formatted files. */
+export async function renderClient(request: GenerateRequest): Promise<RenderedClient> {
+  const { sources, runtime, header, ...rest } = await emitClient(request);
   // Statement-per-blank-line files from the emitters may be formatted in chunks; the others whole.
   const chunkable = new Set(["schemas.ts", "types.ts", "operations.ts"]);
   const formatted = await formatFiles(sources.map((file) => ({ ...file, chunkable: chunkable.has(file.path) })));
-  const files = sources.map((file, index) => ({ path: file.path, content: `${header}\n${formatted[index]!}` }));
+  const files = [...sources.map((file, index) => ({ path: file.path, content: formatted[index]! })), ...runtime].map((file) => ({
+    path: file.path,
+    content: `${header}\n${file.content}`,
+  }));
   files.sort((a, b) => compareCodeUnits(a.path, b.path));
-  return { files, model, className, vendorName: policy.vendor.name, specSha256: spec.sha256, policySha256: loadedPolicy.sha256 };
+  return { files, ...rest };
 }
 
 /** Renders a client and replaces the output folder with it. */

@@ -2,30 +2,33 @@
 // Spec: PagerDuty V2 Events API 2.0 (sha256 f5570ec1049850501363447415a9202118586281286c3ccc8cd996f8429d1908)
 // Policy sha256: 7a14ac64f622c4d4cdbc7436e9b1befc13158ca422ba83e9fc78a8d822450b1b
 
+// @ts-nocheck: tsc reads only the annotated type of each schema here, because checking every zod
+// expression would take most of the client's type-checking time. vendorguard's own tests compile
+// files like this one with checking on, where tsc proves each schema matches its declared type.
 import { z } from "zod";
 import { isDateTime } from "./runtime/schema-helpers.js";
 import type * as T from "./types.js";
 
 /** #/components/schemas/ChangeEventPayload */
-export const ChangeEventPayloadSchema = z.strictObject({
+export const ChangeEventPayloadSchema: z.ZodType<T.ChangeEventPayload> = z.strictObject({
   summary: z.string(),
   timestamp: z.stringFormat("date-time", isDateTime).optional(),
   source: z.string().optional(),
   custom_details: z.strictObject({}).optional(),
-}) as unknown as z.ZodType<T.ChangeEventPayload>;
+});
 
 /** #/components/schemas/Images */
-export const ImagesSchema = z.array(
+export const ImagesSchema: z.ZodType<T.Images> = z.array(
   z.strictObject({ src: z.string(), href: z.string().optional(), alt: z.string().optional() }),
-) as unknown as z.ZodType<T.Images>;
+);
 
 /** #/components/schemas/Links */
-export const LinksSchema = z.array(
+export const LinksSchema: z.ZodType<T.Links> = z.array(
   z.strictObject({ href: z.string(), text: z.string().optional() }),
-) as unknown as z.ZodType<T.Links>;
+);
 
 /** #/components/schemas/Payload */
-export const PayloadSchema = z.strictObject({
+export const PayloadSchema: z.ZodType<T.Payload> = z.strictObject({
   summary: z.string(),
   timestamp: z.stringFormat("date-time", isDateTime).optional(),
   severity: z.enum(["critical", "warning", "error", "info"]),
@@ -34,32 +37,30 @@ export const PayloadSchema = z.strictObject({
   group: z.string().optional(),
   class: z.string().optional(),
   custom_details: z.strictObject({}).optional(),
-}) as unknown as z.ZodType<T.Payload>;
+});
 
 /** POST /change/enqueue, status 202. */
-export const CreateChangeEventResponse202Schema = z.strictObject({
-  status: z.string(),
-  dedup_key: z.string().optional(),
-  message: z.string().optional(),
-}) as unknown as z.ZodType<T.CreateChangeEventResponse202>;
+export const CreateChangeEventResponse202Schema: z.ZodType<T.CreateChangeEventResponse202> =
+  z.strictObject({
+    status: z.string(),
+    dedup_key: z.string().optional(),
+    message: z.string().optional(),
+  });
 
 /** POST /change/enqueue, status 5XX. */
-export const CreateChangeEventResponse5XXSchema = z.strictObject({
-  status: z.string(),
-  message: z.string(),
-  errors: z.array(z.string()).optional(),
-}) as unknown as z.ZodType<T.CreateChangeEventResponse5XX>;
+export const CreateChangeEventResponse5XXSchema: z.ZodType<T.CreateChangeEventResponse5XX> =
+  z.strictObject({
+    status: z.string(),
+    message: z.string(),
+    errors: z.array(z.string()).optional(),
+  });
 
 /** POST /enqueue, status 202. */
-export const CreateV2EventResponse202Schema = z.strictObject({
-  status: z.string(),
-  dedup_key: z.string().optional(),
-  message: z.string().optional(),
-}) as unknown as z.ZodType<T.CreateV2EventResponse202>;
+export const CreateV2EventResponse202Schema: z.ZodType<T.CreateV2EventResponse202> = z.strictObject(
+  { status: z.string(), dedup_key: z.string().optional(), message: z.string().optional() },
+);
 
 /** POST /enqueue, status 5XX. */
-export const CreateV2EventResponse5XXSchema = z.strictObject({
-  status: z.string(),
-  message: z.string(),
-  errors: z.array(z.string()).optional(),
-}) as unknown as z.ZodType<T.CreateV2EventResponse5XX>;
+export const CreateV2EventResponse5XXSchema: z.ZodType<T.CreateV2EventResponse5XX> = z.strictObject(
+  { status: z.string(), message: z.string(), errors: z.array(z.string()).optional() },
+);

@@ -2,124 +2,123 @@
 // Spec: Slack Web API 1.7.0 (sha256 742a5c977180a829df8767cf57bc417d99b3713583aee83741efb9c08ca731e7)
 // Policy sha256: ebbedf1a54e2bfc55787e86bde4c2dff3b63ebf1440e79f4c3e85c202cc7c920
 
+// @ts-nocheck: tsc reads only the annotated type of each schema here, because checking every zod
+// expression would take most of the client's type-checking time. vendorguard's own tests compile
+// files like this one with checking on, where tsc proves each schema matches its declared type.
 import { z } from "zod";
 import { isAbsoluteUrl, isEmail, withUniqueItems } from "./runtime/schema-helpers.js";
 import type * as T from "./types.js";
 
 /** #/definitions/blocks */
-export const BlocksSchema = z.array(
-  z.looseObject({ type: z.string() }),
-) as unknown as z.ZodType<T.Blocks>;
+export const BlocksSchema: z.ZodType<T.Blocks> = z.array(z.looseObject({ type: z.string() }));
 
 /** #/definitions/defs_app_id */
-export const DefsAppIdSchema = z
+export const DefsAppIdSchema: z.ZodType<T.DefsAppId> = z
   .string()
-  .regex(new RegExp("^A[A-Z0-9]{1,}$", "u")) as unknown as z.ZodType<T.DefsAppId>;
+  .regex(new RegExp("^A[A-Z0-9]{1,}$", "u"));
 
 /** #/definitions/defs_bot_id */
-export const DefsBotIdSchema = z
+export const DefsBotIdSchema: z.ZodType<T.DefsBotId> = z
   .string()
-  .regex(new RegExp("^B[A-Z0-9]{8,}$", "u")) as unknown as z.ZodType<T.DefsBotId>;
+  .regex(new RegExp("^B[A-Z0-9]{8,}$", "u"));
 
 /** #/definitions/defs_channel */
-export const DefsChannelSchema = z
+export const DefsChannelSchema: z.ZodType<T.DefsChannel> = z
   .string()
-  .regex(new RegExp("^[CGD][A-Z0-9]{8,}$", "u")) as unknown as z.ZodType<T.DefsChannel>;
+  .regex(new RegExp("^[CGD][A-Z0-9]{8,}$", "u"));
 
 /** #/definitions/defs_channel_id */
-export const DefsChannelIdSchema = z
+export const DefsChannelIdSchema: z.ZodType<T.DefsChannelId> = z
   .string()
-  .regex(new RegExp("^[C][A-Z0-9]{2,}$", "u")) as unknown as z.ZodType<T.DefsChannelId>;
+  .regex(new RegExp("^[C][A-Z0-9]{2,}$", "u"));
 
 /** #/definitions/defs_channel_name */
-export const DefsChannelNameSchema = z.string() as unknown as z.ZodType<T.DefsChannelName>;
+export const DefsChannelNameSchema: z.ZodType<T.DefsChannelName> = z.string();
 
 /** #/definitions/defs_comment_id */
-export const DefsCommentIdSchema = z
+export const DefsCommentIdSchema: z.ZodType<T.DefsCommentId> = z
   .string()
-  .regex(new RegExp("^Fc[A-Z0-9]{8,}$", "u")) as unknown as z.ZodType<T.DefsCommentId>;
+  .regex(new RegExp("^Fc[A-Z0-9]{8,}$", "u"));
 
 /** #/definitions/defs_dm_id */
-export const DefsDmIdSchema = z
+export const DefsDmIdSchema: z.ZodType<T.DefsDmId> = z
   .string()
-  .regex(new RegExp("^[D][A-Z0-9]{8,}$", "u")) as unknown as z.ZodType<T.DefsDmId>;
+  .regex(new RegExp("^[D][A-Z0-9]{8,}$", "u"));
 
 /** #/definitions/defs_enterprise_id */
-export const DefsEnterpriseIdSchema = z
+export const DefsEnterpriseIdSchema: z.ZodType<T.DefsEnterpriseId> = z
   .string()
-  .regex(new RegExp("^[E][A-Z0-9]{8,}$", "u")) as unknown as z.ZodType<T.DefsEnterpriseId>;
+  .regex(new RegExp("^[E][A-Z0-9]{8,}$", "u"));
 
 /** #/definitions/defs_enterprise_name */
-export const DefsEnterpriseNameSchema = z.string() as unknown as z.ZodType<T.DefsEnterpriseName>;
+export const DefsEnterpriseNameSchema: z.ZodType<T.DefsEnterpriseName> = z.string();
 
 /** #/definitions/defs_enterprise_user_id */
-export const DefsEnterpriseUserIdSchema = z
+export const DefsEnterpriseUserIdSchema: z.ZodType<T.DefsEnterpriseUserId> = z
   .string()
-  .regex(new RegExp("^[WU][A-Z0-9]{8,}$", "u")) as unknown as z.ZodType<T.DefsEnterpriseUserId>;
+  .regex(new RegExp("^[WU][A-Z0-9]{8,}$", "u"));
 
 /** #/definitions/defs_file_id */
-export const DefsFileIdSchema = z
+export const DefsFileIdSchema: z.ZodType<T.DefsFileId> = z
   .string()
-  .regex(new RegExp("^[F][A-Z0-9]{8,}$", "u")) as unknown as z.ZodType<T.DefsFileId>;
+  .regex(new RegExp("^[F][A-Z0-9]{8,}$", "u"));
 
 /** #/definitions/defs_group_id */
-export const DefsGroupIdSchema = z
+export const DefsGroupIdSchema: z.ZodType<T.DefsGroupId> = z
   .string()
-  .regex(new RegExp("^[G][A-Z0-9]{8,}$", "u")) as unknown as z.ZodType<T.DefsGroupId>;
+  .regex(new RegExp("^[G][A-Z0-9]{8,}$", "u"));
 
 /** #/definitions/defs_ok_false */
-export const DefsOkFalseSchema = z.literal([false]) as unknown as z.ZodType<T.DefsOkFalse>;
+export const DefsOkFalseSchema: z.ZodType<T.DefsOkFalse> = z.literal([false]);
 
 /** #/definitions/defs_ok_true */
-export const DefsOkTrueSchema = z.literal([true]) as unknown as z.ZodType<T.DefsOkTrue>;
+export const DefsOkTrueSchema: z.ZodType<T.DefsOkTrue> = z.literal([true]);
 
 /** #/definitions/defs_optional_app_id */
-export const DefsOptionalAppIdSchema = z
+export const DefsOptionalAppIdSchema: z.ZodType<T.DefsOptionalAppId> = z
   .string()
-  .regex(new RegExp("^(A[A-Z0-9]{1,})?$", "u")) as unknown as z.ZodType<T.DefsOptionalAppId>;
+  .regex(new RegExp("^(A[A-Z0-9]{1,})?$", "u"));
 
 /** #/definitions/defs_pinned_info */
-export const DefsPinnedInfoSchema = z.strictObject({}) as unknown as z.ZodType<T.DefsPinnedInfo>;
+export const DefsPinnedInfoSchema: z.ZodType<T.DefsPinnedInfo> = z.strictObject({});
 
 /** #/definitions/defs_reminder_id */
-export const DefsReminderIdSchema = z
+export const DefsReminderIdSchema: z.ZodType<T.DefsReminderId> = z
   .string()
-  .regex(new RegExp("^Rm[A-Z0-9]{8,}$", "u")) as unknown as z.ZodType<T.DefsReminderId>;
+  .regex(new RegExp("^Rm[A-Z0-9]{8,}$", "u"));
 
 /** #/definitions/defs_subteam_id */
-export const DefsSubteamIdSchema = z
+export const DefsSubteamIdSchema: z.ZodType<T.DefsSubteamId> = z
   .string()
-  .regex(new RegExp("^S[A-Z0-9]{2,}$", "u")) as unknown as z.ZodType<T.DefsSubteamId>;
+  .regex(new RegExp("^S[A-Z0-9]{2,}$", "u"));
 
 /** #/definitions/defs_team */
-export const DefsTeamSchema = z
+export const DefsTeamSchema: z.ZodType<T.DefsTeam> = z
   .string()
-  .regex(new RegExp("^[T][A-Z0-9]{2,}$", "u")) as unknown as z.ZodType<T.DefsTeam>;
+  .regex(new RegExp("^[T][A-Z0-9]{2,}$", "u"));
 
 /** #/definitions/defs_topic_purpose_creator */
-export const DefsTopicPurposeCreatorSchema = z
+export const DefsTopicPurposeCreatorSchema: z.ZodType<T.DefsTopicPurposeCreator> = z
   .string()
-  .regex(
-    new RegExp("^[UW][A-Z0-9]{8,}$|^$", "u"),
-  ) as unknown as z.ZodType<T.DefsTopicPurposeCreator>;
+  .regex(new RegExp("^[UW][A-Z0-9]{8,}$|^$", "u"));
 
 /** #/definitions/defs_ts */
-export const DefsTsSchema = z
+export const DefsTsSchema: z.ZodType<T.DefsTs> = z
   .string()
-  .regex(new RegExp("^\\d{10}\\.\\d{6}$", "u")) as unknown as z.ZodType<T.DefsTs>;
+  .regex(new RegExp("^\\d{10}\\.\\d{6}$", "u"));
 
 /** #/definitions/defs_user_id */
-export const DefsUserIdSchema = z
+export const DefsUserIdSchema: z.ZodType<T.DefsUserId> = z
   .string()
-  .regex(new RegExp("^[UW][A-Z0-9]{2,}$", "u")) as unknown as z.ZodType<T.DefsUserId>;
+  .regex(new RegExp("^[UW][A-Z0-9]{2,}$", "u"));
 
 /** #/definitions/defs_workspace_id */
-export const DefsWorkspaceIdSchema = z
+export const DefsWorkspaceIdSchema: z.ZodType<T.DefsWorkspaceId> = z
   .string()
-  .regex(new RegExp("^[TE][A-Z0-9]{8,}$", "u")) as unknown as z.ZodType<T.DefsWorkspaceId>;
+  .regex(new RegExp("^[TE][A-Z0-9]{8,}$", "u"));
 
 /** #/definitions/objs_bot_profile */
-export const ObjsBotProfileSchema = z.strictObject({
+export const ObjsBotProfileSchema: z.ZodType<T.ObjsBotProfile> = z.strictObject({
   app_id: z.lazy(() => DefsAppIdSchema),
   deleted: z.boolean(),
   icons: z.strictObject({
@@ -131,10 +130,10 @@ export const ObjsBotProfileSchema = z.strictObject({
   name: z.string(),
   team_id: z.lazy(() => DefsTeamSchema),
   updated: z.int(),
-}) as unknown as z.ZodType<T.ObjsBotProfile>;
+});
 
 /** #/definitions/objs_channel */
-export const ObjsChannelSchema = z.strictObject({
+export const ObjsChannelSchema: z.ZodType<T.ObjsChannel> = z.strictObject({
   accepted_user: z.lazy(() => DefsUserIdSchema).optional(),
   created: z.int(),
   creator: z.lazy(() => DefsUserIdSchema),
@@ -177,10 +176,10 @@ export const ObjsChannelSchema = z.strictObject({
   unlinked: z.int().optional(),
   unread_count: z.int().optional(),
   unread_count_display: z.int().optional(),
-}) as unknown as z.ZodType<T.ObjsChannel>;
+});
 
 /** #/definitions/objs_comment */
-export const ObjsCommentSchema = z.strictObject({
+export const ObjsCommentSchema: z.ZodType<T.ObjsComment> = z.strictObject({
   comment: z.string(),
   created: z.int(),
   id: z.lazy(() => DefsCommentIdSchema),
@@ -192,13 +191,13 @@ export const ObjsCommentSchema = z.strictObject({
   reactions: z.array(z.lazy(() => ObjsReactionSchema)).optional(),
   timestamp: z.int(),
   user: z.lazy(() => DefsUserIdSchema),
-}) as unknown as z.ZodType<T.ObjsComment>;
+});
 
 /** #/definitions/objs_comments */
-export const ObjsCommentsSchema = z.array(z.unknown()) as unknown as z.ZodType<T.ObjsComments>;
+export const ObjsCommentsSchema: z.ZodType<T.ObjsComments> = z.array(z.unknown());
 
 /** #/definitions/objs_conversation */
-export const ObjsConversationSchema = z.tuple(
+export const ObjsConversationSchema: z.ZodType<T.ObjsConversation> = z.tuple(
   [
     z
       .strictObject({
@@ -418,26 +417,26 @@ export const ObjsConversationSchema = z.tuple(
       .optional(),
   ],
   z.unknown(),
-) as unknown as z.ZodType<T.ObjsConversation>;
+);
 
 /** #/definitions/objs_enterprise_user */
-export const ObjsEnterpriseUserSchema = z.strictObject({
+export const ObjsEnterpriseUserSchema: z.ZodType<T.ObjsEnterpriseUser> = z.strictObject({
   enterprise_id: z.lazy(() => DefsEnterpriseIdSchema),
   enterprise_name: z.lazy(() => DefsEnterpriseNameSchema),
   id: z.lazy(() => DefsEnterpriseUserIdSchema),
   is_admin: z.boolean(),
   is_owner: z.boolean(),
   teams: withUniqueItems(z.array(z.lazy(() => DefsTeamSchema))),
-}) as unknown as z.ZodType<T.ObjsEnterpriseUser>;
+});
 
 /** #/definitions/objs_external_org_migrations */
-export const ObjsExternalOrgMigrationsSchema = z.object({
+export const ObjsExternalOrgMigrationsSchema: z.ZodType<T.ObjsExternalOrgMigrations> = z.object({
   current: z.array(z.object({ date_started: z.int(), team_id: z.string() })),
   date_updated: z.int(),
-}) as unknown as z.ZodType<T.ObjsExternalOrgMigrations>;
+});
 
 /** #/definitions/objs_file */
-export const ObjsFileSchema = z.strictObject({
+export const ObjsFileSchema: z.ZodType<T.ObjsFile> = z.strictObject({
   channels: withUniqueItems(z.array(z.lazy(() => DefsChannelIdSchema))).optional(),
   comments_count: z.int().optional(),
   created: z.int().optional(),
@@ -510,10 +509,10 @@ export const ObjsFileSchema = z.strictObject({
   user: z.string().optional(),
   user_team: z.lazy(() => DefsTeamSchema).optional(),
   username: z.string().optional(),
-}) as unknown as z.ZodType<T.ObjsFile>;
+});
 
 /** #/definitions/objs_icon */
-export const ObjsIconSchema = z.object({
+export const ObjsIconSchema: z.ZodType<T.ObjsIcon> = z.object({
   image_102: z.string().optional(),
   image_132: z.string().optional(),
   image_230: z.string().optional(),
@@ -522,10 +521,10 @@ export const ObjsIconSchema = z.object({
   image_68: z.string().optional(),
   image_88: z.string().optional(),
   image_default: z.boolean().optional(),
-}) as unknown as z.ZodType<T.ObjsIcon>;
+});
 
 /** #/definitions/objs_message */
-export const ObjsMessageSchema = z.strictObject({
+export const ObjsMessageSchema: z.ZodType<T.ObjsMessage> = z.strictObject({
   attachments: withUniqueItems(
     z
       .array(
@@ -587,33 +586,33 @@ export const ObjsMessageSchema = z.strictObject({
   user_profile: z.lazy(() => ObjsUserProfileShortSchema).optional(),
   user_team: z.lazy(() => DefsWorkspaceIdSchema).optional(),
   username: z.string().optional(),
-}) as unknown as z.ZodType<T.ObjsMessage>;
+});
 
 /** #/definitions/objs_paging */
-export const ObjsPagingSchema = z.strictObject({
+export const ObjsPagingSchema: z.ZodType<T.ObjsPaging> = z.strictObject({
   count: z.int().optional(),
   page: z.int(),
   pages: z.int().optional(),
   per_page: z.int().optional(),
   spill: z.int().optional(),
   total: z.int(),
-}) as unknown as z.ZodType<T.ObjsPaging>;
+});
 
 /** #/definitions/objs_primary_owner */
-export const ObjsPrimaryOwnerSchema = z.object({
+export const ObjsPrimaryOwnerSchema: z.ZodType<T.ObjsPrimaryOwner> = z.object({
   email: z.string(),
   id: z.string(),
-}) as unknown as z.ZodType<T.ObjsPrimaryOwner>;
+});
 
 /** #/definitions/objs_reaction */
-export const ObjsReactionSchema = z.looseObject({
+export const ObjsReactionSchema: z.ZodType<T.ObjsReaction> = z.looseObject({
   count: z.int(),
   name: z.string(),
   users: z.array(z.lazy(() => DefsUserIdSchema)),
-}) as unknown as z.ZodType<T.ObjsReaction>;
+});
 
 /** #/definitions/objs_reminder */
-export const ObjsReminderSchema = z.strictObject({
+export const ObjsReminderSchema: z.ZodType<T.ObjsReminder> = z.strictObject({
   complete_ts: z.int().optional(),
   creator: z.lazy(() => DefsUserIdSchema),
   id: z.lazy(() => DefsReminderIdSchema),
@@ -621,10 +620,10 @@ export const ObjsReminderSchema = z.strictObject({
   text: z.string(),
   time: z.int().optional(),
   user: z.lazy(() => DefsUserIdSchema),
-}) as unknown as z.ZodType<T.ObjsReminder>;
+});
 
 /** #/definitions/objs_resources */
-export const ObjsResourcesSchema = z.strictObject({
+export const ObjsResourcesSchema: z.ZodType<T.ObjsResources> = z.strictObject({
   excluded_ids: z
     .array(
       z.tuple(
@@ -640,10 +639,10 @@ export const ObjsResourcesSchema = z.strictObject({
     ),
   ),
   wildcard: z.boolean().optional(),
-}) as unknown as z.ZodType<T.ObjsResources>;
+});
 
 /** #/definitions/objs_response_metadata */
-export const ObjsResponseMetadataSchema = z.tuple(
+export const ObjsResponseMetadataSchema: z.ZodType<T.ObjsResponseMetadata> = z.tuple(
   [
     z.strictObject({ next_cursor: z.string() }).optional(),
     z
@@ -661,13 +660,13 @@ export const ObjsResponseMetadataSchema = z.tuple(
       .optional(),
   ],
   z.unknown(),
-) as unknown as z.ZodType<T.ObjsResponseMetadata>;
+);
 
 /** #/definitions/objs_scopes */
-export const ObjsScopesSchema = z.array(z.string()) as unknown as z.ZodType<T.ObjsScopes>;
+export const ObjsScopesSchema: z.ZodType<T.ObjsScopes> = z.array(z.string());
 
 /** #/definitions/objs_subteam */
-export const ObjsSubteamSchema = z.strictObject({
+export const ObjsSubteamSchema: z.ZodType<T.ObjsSubteam> = z.strictObject({
   auto_provision: z.boolean(),
   auto_type: z.tuple([z.null().optional(), z.enum(["owner", "admin"]).optional()], z.unknown()),
   channel_count: z.int().optional(),
@@ -695,10 +694,10 @@ export const ObjsSubteamSchema = z.strictObject({
   updated_by: z.lazy(() => DefsUserIdSchema),
   user_count: z.int().optional(),
   users: z.array(z.lazy(() => DefsUserIdSchema)).optional(),
-}) as unknown as z.ZodType<T.ObjsSubteam>;
+});
 
 /** #/definitions/objs_team */
-export const ObjsTeamSchema = z.strictObject({
+export const ObjsTeamSchema: z.ZodType<T.ObjsTeam> = z.strictObject({
   archived: z.boolean().optional(),
   avatar_base_url: z.stringFormat("uri", isAbsoluteUrl).optional(),
   created: z.int().optional(),
@@ -734,10 +733,10 @@ export const ObjsTeamSchema = z.strictObject({
       type: z.string().optional(),
     })
     .optional(),
-}) as unknown as z.ZodType<T.ObjsTeam>;
+});
 
 /** #/definitions/objs_team_profile_field */
-export const ObjsTeamProfileFieldSchema = z.strictObject({
+export const ObjsTeamProfileFieldSchema: z.ZodType<T.ObjsTeamProfileField> = z.strictObject({
   field_name: z.string().nullable().optional(),
   hint: z.string(),
   id: z.string().regex(new RegExp("^X[a-zA-Z0-9]{9,}$", "u")),
@@ -752,18 +751,19 @@ export const ObjsTeamProfileFieldSchema = z.strictObject({
   ordering: z.number(),
   possible_values: z.array(z.string()).nullable().optional(),
   type: z.enum(["text", "date", "link", "mailto", "options_list", "user"]),
-}) as unknown as z.ZodType<T.ObjsTeamProfileField>;
+});
 
 /** #/definitions/objs_team_profile_field_option */
-export const ObjsTeamProfileFieldOptionSchema = z.strictObject({
-  is_custom: z.boolean().nullable().optional(),
-  is_multiple_entry: z.boolean().nullable().optional(),
-  is_protected: z.boolean().nullable().optional(),
-  is_scim: z.boolean().nullable().optional(),
-}) as unknown as z.ZodType<T.ObjsTeamProfileFieldOption>;
+export const ObjsTeamProfileFieldOptionSchema: z.ZodType<T.ObjsTeamProfileFieldOption> =
+  z.strictObject({
+    is_custom: z.boolean().nullable().optional(),
+    is_multiple_entry: z.boolean().nullable().optional(),
+    is_protected: z.boolean().nullable().optional(),
+    is_scim: z.boolean().nullable().optional(),
+  });
 
 /** #/definitions/objs_user */
-export const ObjsUserSchema = z.tuple(
+export const ObjsUserSchema: z.ZodType<T.ObjsUser> = z.tuple(
   [
     z
       .strictObject({
@@ -840,10 +840,10 @@ export const ObjsUserSchema = z.tuple(
       .optional(),
   ],
   z.unknown(),
-) as unknown as z.ZodType<T.ObjsUser>;
+);
 
 /** #/definitions/objs_user_profile */
-export const ObjsUserProfileSchema = z.strictObject({
+export const ObjsUserProfileSchema: z.ZodType<T.ObjsUserProfile> = z.strictObject({
   always_active: z.boolean().optional(),
   api_app_id: z.lazy(() => DefsOptionalAppIdSchema).optional(),
   avatar_hash: z.string(),
@@ -888,10 +888,10 @@ export const ObjsUserProfileSchema = z.strictObject({
   updated: z.int().optional(),
   user_id: z.string().optional(),
   username: z.string().nullable().optional(),
-}) as unknown as z.ZodType<T.ObjsUserProfile>;
+});
 
 /** #/definitions/objs_user_profile_short */
-export const ObjsUserProfileShortSchema = z.strictObject({
+export const ObjsUserProfileShortSchema: z.ZodType<T.ObjsUserProfileShort> = z.strictObject({
   avatar_hash: z.string(),
   display_name: z.string(),
   display_name_normalized: z.string().optional(),
@@ -903,10 +903,10 @@ export const ObjsUserProfileShortSchema = z.strictObject({
   real_name: z.string(),
   real_name_normalized: z.string().optional(),
   team: z.lazy(() => DefsWorkspaceIdSchema),
-}) as unknown as z.ZodType<T.ObjsUserProfileShort>;
+});
 
 /** GET /auth.test, status 200. */
-export const AuthTestResponse200Schema = z.strictObject({
+export const AuthTestResponse200Schema: z.ZodType<T.AuthTestResponse200> = z.strictObject({
   bot_id: z.lazy(() => DefsBotIdSchema).optional(),
   is_enterprise_install: z.boolean().optional(),
   ok: z.lazy(() => DefsOkTrueSchema),
@@ -915,10 +915,10 @@ export const AuthTestResponse200Schema = z.strictObject({
   url: z.string(),
   user: z.string(),
   user_id: z.lazy(() => DefsUserIdSchema),
-}) as unknown as z.ZodType<T.AuthTestResponse200>;
+});
 
 /** GET /auth.test, status default. */
-export const AuthTestResponseDefaultSchema = z.strictObject({
+export const AuthTestResponseDefaultSchema: z.ZodType<T.AuthTestResponseDefault> = z.strictObject({
   callstack: z.string().optional(),
   error: z.enum([
     "not_authed",
@@ -937,131 +937,138 @@ export const AuthTestResponseDefaultSchema = z.strictObject({
     "upgrade_required",
   ]),
   ok: z.lazy(() => DefsOkFalseSchema),
-}) as unknown as z.ZodType<T.AuthTestResponseDefault>;
+});
 
 /** POST /chat.postMessage, status 200. */
-export const ChatPostMessageResponse200Schema = z.strictObject({
-  channel: z.lazy(() => DefsChannelSchema),
-  message: z.lazy(() => ObjsMessageSchema),
-  ok: z.lazy(() => DefsOkTrueSchema),
-  ts: z.lazy(() => DefsTsSchema),
-}) as unknown as z.ZodType<T.ChatPostMessageResponse200>;
+export const ChatPostMessageResponse200Schema: z.ZodType<T.ChatPostMessageResponse200> =
+  z.strictObject({
+    channel: z.lazy(() => DefsChannelSchema),
+    message: z.lazy(() => ObjsMessageSchema),
+    ok: z.lazy(() => DefsOkTrueSchema),
+    ts: z.lazy(() => DefsTsSchema),
+  });
 
 /** POST /chat.postMessage, status default. */
-export const ChatPostMessageResponseDefaultSchema = z.strictObject({
-  callstack: z.string().optional(),
-  error: z.enum([
-    "channel_not_found",
-    "not_in_channel",
-    "is_archived",
-    "msg_too_long",
-    "no_text",
-    "too_many_attachments",
-    "rate_limited",
-    "not_authed",
-    "invalid_auth",
-    "account_inactive",
-    "invalid_arg_name",
-    "invalid_array_arg",
-    "invalid_charset",
-    "invalid_form_data",
-    "invalid_post_type",
-    "missing_post_type",
-  ]),
-  ok: z.lazy(() => DefsOkFalseSchema),
-}) as unknown as z.ZodType<T.ChatPostMessageResponseDefault>;
+export const ChatPostMessageResponseDefaultSchema: z.ZodType<T.ChatPostMessageResponseDefault> =
+  z.strictObject({
+    callstack: z.string().optional(),
+    error: z.enum([
+      "channel_not_found",
+      "not_in_channel",
+      "is_archived",
+      "msg_too_long",
+      "no_text",
+      "too_many_attachments",
+      "rate_limited",
+      "not_authed",
+      "invalid_auth",
+      "account_inactive",
+      "invalid_arg_name",
+      "invalid_array_arg",
+      "invalid_charset",
+      "invalid_form_data",
+      "invalid_post_type",
+      "missing_post_type",
+    ]),
+    ok: z.lazy(() => DefsOkFalseSchema),
+  });
 
 /** GET /conversations.list, status 200. */
-export const ConversationsListResponse200Schema = z.strictObject({
-  channels: withUniqueItems(z.array(z.lazy(() => ObjsConversationSchema))),
-  ok: z.lazy(() => DefsOkTrueSchema),
-  response_metadata: z.strictObject({ next_cursor: z.string() }).optional(),
-}) as unknown as z.ZodType<T.ConversationsListResponse200>;
+export const ConversationsListResponse200Schema: z.ZodType<T.ConversationsListResponse200> =
+  z.strictObject({
+    channels: withUniqueItems(z.array(z.lazy(() => ObjsConversationSchema))),
+    ok: z.lazy(() => DefsOkTrueSchema),
+    response_metadata: z.strictObject({ next_cursor: z.string() }).optional(),
+  });
 
 /** GET /conversations.list, status default. */
-export const ConversationsListResponseDefaultSchema = z.strictObject({
-  callstack: z.string().optional(),
-  error: z.enum([
-    "missing_scope",
-    "not_authed",
-    "invalid_auth",
-    "account_inactive",
-    "invalid_arg_name",
-    "invalid_array_arg",
-    "invalid_charset",
-    "invalid_form_data",
-    "invalid_post_type",
-    "missing_post_type",
-    "invalid_json",
-    "json_not_object",
-    "request_timeout",
-    "upgrade_required",
-  ]),
-  needed: z.string().optional(),
-  ok: z.lazy(() => DefsOkFalseSchema),
-  provided: z.string().optional(),
-}) as unknown as z.ZodType<T.ConversationsListResponseDefault>;
+export const ConversationsListResponseDefaultSchema: z.ZodType<T.ConversationsListResponseDefault> =
+  z.strictObject({
+    callstack: z.string().optional(),
+    error: z.enum([
+      "missing_scope",
+      "not_authed",
+      "invalid_auth",
+      "account_inactive",
+      "invalid_arg_name",
+      "invalid_array_arg",
+      "invalid_charset",
+      "invalid_form_data",
+      "invalid_post_type",
+      "missing_post_type",
+      "invalid_json",
+      "json_not_object",
+      "request_timeout",
+      "upgrade_required",
+    ]),
+    needed: z.string().optional(),
+    ok: z.lazy(() => DefsOkFalseSchema),
+    provided: z.string().optional(),
+  });
 
 /** POST /files.upload, status 200. */
-export const FilesUploadResponse200Schema = z.strictObject({
+export const FilesUploadResponse200Schema: z.ZodType<T.FilesUploadResponse200> = z.strictObject({
   file: z.lazy(() => ObjsFileSchema),
   ok: z.lazy(() => DefsOkTrueSchema),
-}) as unknown as z.ZodType<T.FilesUploadResponse200>;
+});
 
 /** POST /files.upload, status default. */
-export const FilesUploadResponseDefaultSchema = z.strictObject({
-  callstack: z.string().optional(),
-  error: z.enum([
-    "posting_to_general_channel_denied",
-    "invalid_channel",
-    "file_uploads_disabled",
-    "file_uploads_except_images_disabled",
-    "storage_limit_reached",
-    "not_authed",
-    "invalid_auth",
-    "account_inactive",
-    "no_permission",
-    "invalid_arg_name",
-    "invalid_array_arg",
-    "invalid_charset",
-    "invalid_form_data",
-    "invalid_post_type",
-    "missing_post_type",
-    "team_added_to_org",
-    "invalid_json",
-    "json_not_object",
-    "request_timeout",
-    "upgrade_required",
-  ]),
-  ok: z.lazy(() => DefsOkFalseSchema),
-}) as unknown as z.ZodType<T.FilesUploadResponseDefault>;
+export const FilesUploadResponseDefaultSchema: z.ZodType<T.FilesUploadResponseDefault> =
+  z.strictObject({
+    callstack: z.string().optional(),
+    error: z.enum([
+      "posting_to_general_channel_denied",
+      "invalid_channel",
+      "file_uploads_disabled",
+      "file_uploads_except_images_disabled",
+      "storage_limit_reached",
+      "not_authed",
+      "invalid_auth",
+      "account_inactive",
+      "no_permission",
+      "invalid_arg_name",
+      "invalid_array_arg",
+      "invalid_charset",
+      "invalid_form_data",
+      "invalid_post_type",
+      "missing_post_type",
+      "team_added_to_org",
+      "invalid_json",
+      "json_not_object",
+      "request_timeout",
+      "upgrade_required",
+    ]),
+    ok: z.lazy(() => DefsOkFalseSchema),
+  });
 
 /** GET /users.info, status 200. */
-export const UsersInfoResponse200Schema = z.looseObject({
+export const UsersInfoResponse200Schema: z.ZodType<T.UsersInfoResponse200> = z.looseObject({
   ok: z.lazy(() => DefsOkTrueSchema),
   user: z.lazy(() => ObjsUserSchema),
-}) as unknown as z.ZodType<T.UsersInfoResponse200>;
+});
 
 /** GET /users.info, status default. */
-export const UsersInfoResponseDefaultSchema = z.strictObject({
-  callstack: z.string().optional(),
-  error: z.enum([
-    "user_not_found",
-    "user_not_visible",
-    "not_authed",
-    "invalid_auth",
-    "account_inactive",
-    "invalid_arg_name",
-    "invalid_array_arg",
-    "invalid_charset",
-    "invalid_form_data",
-    "invalid_post_type",
-    "missing_post_type",
-    "team_added_to_org",
-    "invalid_json",
-    "json_not_object",
-    "request_timeout",
-    "upgrade_required",
-  ]),
-  ok: z.lazy(() => DefsOkFalseSchema),
-}) as unknown as z.ZodType<T.UsersInfoResponseDefault>;
+export const UsersInfoResponseDefaultSchema: z.ZodType<T.UsersInfoResponseDefault> = z.strictObject(
+  {
+    callstack: z.string().optional(),
+    error: z.enum([
+      "user_not_found",
+      "user_not_visible",
+      "not_authed",
+      "invalid_auth",
+      "account_inactive",
+      "invalid_arg_name",
+      "invalid_array_arg",
+      "invalid_charset",
+      "invalid_form_data",
+      "invalid_post_type",
+      "missing_post_type",
+      "team_added_to_org",
+      "invalid_json",
+      "json_not_object",
+      "request_timeout",
+      "upgrade_required",
+    ]),
+    ok: z.lazy(() => DefsOkFalseSchema),
+  },
+);
