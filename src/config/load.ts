@@ -112,7 +112,8 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
     const at = lineCounter.linePos(syntax.pos[0]);
     throw new VendorguardError("invalid_config", `${file}:${at.line}:${at.col}: invalid YAML (${syntax.message.split("\n")[0]}).`);
   }
-  const parsed = configSchema.safeParse(document.toJS({ maxAliasCount: 100 }));
+  // reportInput keeps the received value on each issue, so a wrong type is not read as a missing key.
+  const parsed = configSchema.safeParse(document.toJS({ maxAliasCount: 100 }), { reportInput: true });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const at = nearestPosition(document, lineCounter, issue.path as Array<string | number>);

@@ -252,6 +252,15 @@ test("invalid floor in the config exits 2 naming the key", () => {
   assert.match(result.stderr, /vendorguard\.config\.yaml:\d+:\d+ floor\.tlsMinVersion: /);
 });
 
+test("wrong type in the config is not called missing", () => {
+  const dir = freshCopy();
+  edit(dir, "vendorguard.config.yaml", (text) => text.replace("- name: slack", "- name: 12"));
+  const result = runCli(["check"], dir);
+  assert.equal(result.status, 2, result.stdout + result.stderr);
+  assert.match(result.stderr, /vendorguard\.config\.yaml:\d+:\d+ vendors\.1\.name: Invalid input: expected string, received number/);
+  assert.doesNotMatch(result.stderr, /is missing/);
+});
+
 test("missing config file exits 2", () => {
   const dir = makeOutputDir("check-empty");
   scratch.push(dir);
