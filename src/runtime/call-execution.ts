@@ -2,18 +2,19 @@
  * Runs one prepared call through its circuit breaker, its retries and the transport, and turns
  * the response into the call's result.
  */
-import { isTaskCancelledError } from "cockatiel";
+import { setTimeout as sleep } from "node:timers/promises";
+import { isTaskCancelledError, type IBackoff } from "cockatiel";
 import { isCircuitRejection } from "./breaker.js";
 import type { BreakerSet } from "./breaker-set.js";
 import type { AttemptLimit, CallDeadline } from "./deadline.js";
 import { isHttpStatusError } from "./error-guards.js";
 import { CircuitOpenError, type ErrorContext } from "./errors.js";
 import { callEventFields, type EmitEvent } from "./events.js";
-import type { ApiResponse, OperationSpec } from "./operation.js";
-import type { OperationPolicy } from "./operation-policy.js";
+import type { ApiResponse } from "./operation.js";
+import type { OperationPlan } from "./operation-plan.js";
 import type { PreparedRequest } from "./request-builder.js";
 import { handleResponse } from "./response.js";
-import { CallRetry } from "./retry.js";
+import { describeFailure } from "./retry.js";
 import type { RetryBudget } from "./retry-budget.js";
 import type { IncomingResponse, OutgoingRequest, RequestSignal, Transport } from "./transport.js";
 
@@ -25,14 +26,12 @@ export interface CallMachinery {
   emit: EmitEvent;
   /** False when no listener receives events, so that none need be built. */
   reportsEvents: boolean;
-  maxResponseBytes: number;
 }
 
-/** One call as it is executed: what to send, under which policy and limits. */
+/** One call as it is executed: what to send, under which plan and limits. */
 export interface CallPlan {
-  operation: OperationSpec;
+  plan: OperationPlan;
   prepared: PreparedRequest;
-  policy: OperationPolicy;
   deadline: CallDeadline;
   /** Context of the call, with the display URL of the prepared request and 0 attempts. */
   context: ErrorContext;
@@ -42,77 +41,98 @@ export interface CallPlan {
  * Executes a call and returns its validated result. Rejects with a VendorError, or with the
  * caller's abort reason when the caller's signal aborts.
  */
-export async function executeCall(machinery: CallMachinery, plan: CallPlan): Promise<unknown> {
-  const { emit } = machinery;
-  const fields = callEventFields(plan.context);
-  const callRetry = new CallRetry({
-    config: plan.policy.retries,
-    retryable: plan.policy.retryable,
-    remainingMs: () => plan.deadline.remainingMs(),
-    budget: machinery.budget,
-    onRetry: (attempt, delayMs, reason) =>
-      emit({ type: "retry", ...fields, attempt, delayMs, reason }),
-    onSkipped: (attempt, reason, failure) =>
-      emit({ type: "retry_skipped", ...fields, attempt, reason, failure }),
-  });
-  const breaker = machinery.breakers.breakerFor(plan.operation.operationId);
+export function executeCall(machinery: CallMachinery, call: CallPlan): Promise<unknown> {
+  // NOTE: cockatiel watches only the caller's signal, so a call that waits for a half-open
+  // probe may wait past its own deadline until the probe ends. Its first attempt then fails
+  // with a call TimeoutError.
+  const signal = call.deadline.callerSignal;
+  return call.plan.breaker.policy
+    .execute(() => runAttempts(machinery, call), signal)
+    .catch((error: unknown) => {
+      if (isCircuitRejection(error)) {
+        throw new CircuitOpenError(call.context);
+      }
+      if (isTaskCancelledError(error)) {
+        // cockatiel cancels a call that waited for a half-open probe once its signal aborted.
+        call.deadline.throwIfEnded(call.context);
+      }
+      throw error;
+    });
+}
 
-  try {
-    // NOTE: cockatiel watches only the caller's signal, so a call that waits for a half-open
-    // probe may wait past its own deadline until the probe ends. Its first attempt then fails
-    // with a call TimeoutError. The policies are nested by hand because cockatiel's wrap()
-    // builds a new policy and copies the context on every call.
-    const signal = plan.deadline.callerSignal;
-    return await breaker.policy.execute(
-      () =>
-        callRetry.policy.execute(
-          ({ attempt }) => runAttempt(machinery, plan, callRetry, attempt),
-          signal,
-        ),
-      signal,
-    );
-  } catch (error) {
-    if (isCircuitRejection(error)) {
-      throw new CircuitOpenError(plan.context);
+/**
+ * Runs attempts until one succeeds or the retry schedule lets none follow. The breaker counts
+ * the whole run as one call.
+ */
+async function runAttempts(machinery: CallMachinery, call: CallPlan): Promise<ApiResponse> {
+  let backoff: IBackoff<unknown> | undefined;
+  let delayMs = 0;
+  for (let attemptIndex = 0; ; attemptIndex++) {
+    try {
+      return await runAttempt(machinery, call, attemptIndex, delayMs);
+    } catch (error) {
+      if (call.deadline.callerSignal?.aborted) {
+        throw error;
+      }
+      const attempt = attemptIndex + 1;
+      const decision = call.plan.retry.decide(
+        error,
+        attempt,
+        backoff,
+        call.deadline.remainingMs(),
+        machinery.budget,
+      );
+      const fields = callEventFields(call.context);
+      if (!decision.retry) {
+        if (decision.reason !== undefined) {
+          const failure = describeFailure(error);
+          machinery.emit({
+            type: "retry_skipped",
+            ...fields,
+            attempt,
+            reason: decision.reason,
+            failure,
+          });
+        }
+        throw error;
+      }
+      backoff = decision.backoff;
+      delayMs = decision.delayMs;
+      const reason = describeFailure(error);
+      machinery.emit({ type: "retry", ...fields, attempt, delayMs, reason });
     }
-    if (isTaskCancelledError(error)) {
-      // cockatiel cancels a call that waited for a half-open probe once its signal aborted.
-      plan.deadline.throwIfEnded(plan.context);
-    }
-    throw error;
   }
 }
 
-/** Runs one attempt; `attemptIndex` counts from 0 and errors carry the attempt number. */
+/**
+ * Runs one attempt after waiting `delayMs`, which a caller's abort cuts short. `attemptIndex`
+ * counts from 0 and errors carry the attempt number.
+ */
 async function runAttempt(
   machinery: CallMachinery,
-  plan: CallPlan,
-  callRetry: CallRetry,
+  call: CallPlan,
   attemptIndex: number,
+  delayMs: number,
 ): Promise<ApiResponse> {
-  const context = { ...plan.context, attempts: attemptIndex + 1 };
+  const { plan, deadline } = call;
+  const context = { ...call.context, attempts: attemptIndex + 1 };
   let limit: AttemptLimit | undefined;
   try {
-    const waiting = callRetry.waitBeforeAttempt(attemptIndex, plan.deadline.callerSignal);
-    if (waiting !== undefined) {
-      await waiting;
+    if (delayMs > 0) {
+      const signal = deadline.callerSignal;
+      await sleep(delayMs, undefined, signal === undefined ? {} : { signal });
     }
-    limit = plan.deadline.startAttempt(plan.policy.timeouts.attemptMs, context);
+    limit = deadline.startAttempt(plan.policy.timeouts.attemptMs, context);
     if (attemptIndex === 0) {
       machinery.budget.recordCall();
     }
-    const response = await sendAttempt(machinery, plan.prepared.request, limit.signal, context);
-    const handling = {
-      maxResponseBytes: machinery.maxResponseBytes,
-      validation: plan.policy.validation,
-      emit: machinery.emit,
-    };
-    return await handleResponse(plan.operation, response, handling, context);
+    const response = await sendAttempt(machinery, call.prepared.request, limit, context);
+    return await handleResponse(plan.operation, response, plan.handling, context);
   } catch (error) {
     if (isHttpStatusError(error) && error.status === 401) {
-      plan.prepared.invalidateCredentials?.();
+      call.prepared.invalidateCredentials?.();
     }
-    throw plan.deadline.classify(error, limit, context);
+    throw deadline.classify(error, limit, context);
   } finally {
     limit?.end();
   }
@@ -122,7 +142,7 @@ async function runAttempt(
  * Sends one attempt and reports its request and response events. Without a listener the events
  * are not even built, because this runs on every attempt.
  */
-async function sendAttempt(
+function sendAttempt(
   machinery: CallMachinery,
   request: OutgoingRequest,
   signal: RequestSignal,
@@ -131,6 +151,15 @@ async function sendAttempt(
   if (!machinery.reportsEvents) {
     return machinery.transport.send(request, signal, context);
   }
+  return sendReportingEvents(machinery, request, signal, context);
+}
+
+async function sendReportingEvents(
+  machinery: CallMachinery,
+  request: OutgoingRequest,
+  signal: RequestSignal,
+  context: ErrorContext,
+): Promise<IncomingResponse> {
   const fields = callEventFields(context);
   const attempt = context.attempts;
   machinery.emit({ type: "request", ...fields, attempt });
