@@ -3,7 +3,7 @@
  * the response into the call's result.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { isTaskCancelledError, type IBackoff } from "cockatiel";
+import { isTaskCancelledError } from "cockatiel";
 import { isCircuitRejection } from "./breaker.js";
 import type { BreakerSet } from "./breaker-set.js";
 import type { AttemptLimit, CallDeadline } from "./deadline.js";
@@ -14,7 +14,7 @@ import type { ApiResponse } from "./operation.js";
 import type { OperationPlan } from "./operation-plan.js";
 import type { PreparedRequest } from "./request-builder.js";
 import { handleResponse } from "./response.js";
-import { describeFailure } from "./retry.js";
+import { describeFailure, type RetryDecision } from "./retry.js";
 import type { RetryBudget } from "./retry-budget.js";
 import type { IncomingResponse, OutgoingRequest, RequestSignal, Transport } from "./transport.js";
 
@@ -61,81 +61,77 @@ export function executeCall(machinery: CallMachinery, call: CallPlan): Promise<u
 }
 
 /**
- * Runs attempts until one succeeds or the retry schedule lets none follow. The breaker counts
- * the whole run as one call.
+ * Runs attempts until one succeeds or the retry schedule lets none follow, waiting the chosen
+ * delay before each retry; a caller's abort cuts the wait short. The breaker counts the whole run
+ * as one call. Errors carry the number of the attempt that failed.
  */
 async function runAttempts(machinery: CallMachinery, call: CallPlan): Promise<ApiResponse> {
-  let backoff: IBackoff<unknown> | undefined;
-  let delayMs = 0;
+  const { plan, deadline } = call;
+  let retry: Retry | undefined;
   for (let attemptIndex = 0; ; attemptIndex++) {
+    const context = { ...call.context, attempts: attemptIndex + 1 };
+    let limit: AttemptLimit | undefined;
     try {
-      return await runAttempt(machinery, call, attemptIndex, delayMs);
+      if (retry !== undefined && retry.delayMs > 0) {
+        const signal = deadline.callerSignal;
+        await sleep(retry.delayMs, undefined, signal === undefined ? {} : { signal });
+      }
+      limit = deadline.startAttempt(plan.policy.timeouts.attemptMs, context);
+      if (attemptIndex === 0) {
+        machinery.budget.recordCall();
+      }
+      const response = await sendAttempt(machinery, call.prepared.request, limit, context);
+      return await handleResponse(plan.operation, response, plan.handling, context);
     } catch (error) {
-      if (call.deadline.callerSignal?.aborted) {
-        throw error;
+      if (isHttpStatusError(error) && error.status === 401) {
+        call.prepared.invalidateCredentials?.();
       }
-      const attempt = attemptIndex + 1;
-      const decision = call.plan.retry.decide(
-        error,
-        attempt,
-        backoff,
-        call.deadline.remainingMs(),
-        machinery.budget,
-      );
-      const fields = callEventFields(call.context);
-      if (!decision.retry) {
-        if (decision.reason !== undefined) {
-          const failure = describeFailure(error);
-          machinery.emit({
-            type: "retry_skipped",
-            ...fields,
-            attempt,
-            reason: decision.reason,
-            failure,
-          });
-        }
-        throw error;
-      }
-      backoff = decision.backoff;
-      delayMs = decision.delayMs;
-      const reason = describeFailure(error);
-      machinery.emit({ type: "retry", ...fields, attempt, delayMs, reason });
+      const failure = deadline.classify(error, limit, context);
+      retry = nextRetry(machinery, call, failure, attemptIndex + 1, retry);
+    } finally {
+      limit?.end();
     }
   }
 }
 
+/** A retry the schedule allowed: its delay and the backoff step it took. */
+type Retry = Extract<RetryDecision, { retry: true }>;
+
 /**
- * Runs one attempt after waiting `delayMs`, which a caller's abort cuts short. `attemptIndex`
- * counts from 0 and errors carry the attempt number.
+ * Returns the retry that follows attempt number `attempt`, which failed with `failure`, and
+ * reports it, or throws `failure` when no attempt follows. A retryable failure that is not
+ * retried is reported as a skipped retry. `previous` is the retry before this attempt.
  */
-async function runAttempt(
+function nextRetry(
   machinery: CallMachinery,
   call: CallPlan,
-  attemptIndex: number,
-  delayMs: number,
-): Promise<ApiResponse> {
-  const { plan, deadline } = call;
-  const context = { ...call.context, attempts: attemptIndex + 1 };
-  let limit: AttemptLimit | undefined;
-  try {
-    if (delayMs > 0) {
-      const signal = deadline.callerSignal;
-      await sleep(delayMs, undefined, signal === undefined ? {} : { signal });
-    }
-    limit = deadline.startAttempt(plan.policy.timeouts.attemptMs, context);
-    if (attemptIndex === 0) {
-      machinery.budget.recordCall();
-    }
-    const response = await sendAttempt(machinery, call.prepared.request, limit, context);
-    return await handleResponse(plan.operation, response, plan.handling, context);
-  } catch (error) {
-    if (isHttpStatusError(error) && error.status === 401) {
-      call.prepared.invalidateCredentials?.();
-    }
-    throw deadline.classify(error, limit, context);
-  } finally {
-    limit?.end();
+  failure: unknown,
+  attempt: number,
+  previous: Retry | undefined,
+): Retry {
+  if (call.deadline.callerSignal?.aborted) {
+    throw failure;
   }
+  const { budget, emit } = machinery;
+  const remainingMs = call.deadline.remainingMs();
+  const decision = call.plan.retry.decide(failure, attempt, previous?.backoff, remainingMs, budget);
+  const fields = callEventFields(call.context);
+  if (!decision.retry) {
+    if (decision.reason !== undefined) {
+      const reason = decision.reason;
+      emit({
+        type: "retry_skipped",
+        ...fields,
+        attempt,
+        reason,
+        failure: describeFailure(failure),
+      });
+    }
+    throw failure;
+  }
+  const delayMs = decision.delayMs;
+  emit({ type: "retry", ...fields, attempt, delayMs, reason: describeFailure(failure) });
+  return decision;
 }
 
 /**
