@@ -6,7 +6,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { isTaskCancelledError } from "cockatiel";
 import { isCircuitRejection } from "./breaker.js";
 import type { BreakerSet } from "./breaker-set.js";
-import type { AttemptLimit, CallDeadline } from "./deadline.js";
+import type { AttemptClock, AttemptLimit } from "./attempt-limit.js";
+import type { CallDeadline } from "./deadline.js";
 import { isHttpStatusError } from "./error-guards.js";
 import { CircuitOpenError, type ErrorContext } from "./errors.js";
 import { callEventFields, type EmitEvent } from "./events.js";
@@ -23,6 +24,8 @@ export interface CallMachinery {
   transport: Transport;
   breakers: BreakerSet;
   budget: RetryBudget;
+  /** Enforces the time limits of the client's attempts. */
+  clock: AttemptClock;
   emit: EmitEvent;
   /** False when no listener receives events, so that none need be built. */
   reportsEvents: boolean;
@@ -76,7 +79,7 @@ async function runAttempts(machinery: CallMachinery, call: CallPlan): Promise<Ap
         const signal = deadline.callerSignal;
         await sleep(retry.delayMs, undefined, signal === undefined ? {} : { signal });
       }
-      limit = deadline.startAttempt(plan.policy.timeouts.attemptMs, context);
+      limit = deadline.startAttempt(plan.policy.timeouts.attemptMs, machinery.clock, context);
       if (attemptIndex === 0) {
         machinery.budget.recordCall();
       }

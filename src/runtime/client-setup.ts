@@ -3,6 +3,7 @@
  * the undici Agents and transport, the circuit breakers, the retry budget and, for OAuth 2.0,
  * the access token cache. Everything that can be checked before the first call is checked here.
  */
+import { AttemptClock } from "./attempt-limit.js";
 import { credentialsMayWait } from "./auth.js";
 import { BreakerSet } from "./breaker-set.js";
 import type { CallMachinery } from "./call-execution.js";
@@ -68,6 +69,7 @@ export function createClientParts(config: RuntimeConfig, options: ClientOptions)
       transport,
       breakers: new BreakerSet(config.circuitBreaker, config.vendor, emit),
       budget: new RetryBudget(config.retries.budget),
+      clock: new AttemptClock(),
       emit,
       reportsEvents: options.onEvent !== undefined,
     },

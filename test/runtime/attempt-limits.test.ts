@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, test } from "node:test";
 import {
   isTimeoutError,
@@ -110,6 +113,67 @@ describe("attempt and call limits", () => {
     assert.equal(error.message, "caller gave up");
   });
 
+  test("shorter limit started later fires first", async () => {
+    const patient = { ...getPet, operationId: "patientPet" };
+    const operations = { patientPet: { timeouts: { attemptMs: 5_000 } } };
+    const runtime = createRuntime({ attemptMs: 200, callMs: 8_000 }, { operations });
+    suite.server.handle(() => {});
+    const controller = new AbortController();
+    let patientSettled = false;
+    const patientCall = runtime
+      .call(patient, { path: { id: 1 } }, { signal: controller.signal })
+      .catch((caught: unknown) => caught)
+      .finally(() => {
+        patientSettled = true;
+      });
+
+    const error = await runtime
+      .call(getPet, { path: { id: 2 } })
+      .catch((caught: unknown) => caught);
+    const patientSettledFirst = patientSettled;
+    controller.abort(new Error("test done"));
+    await patientCall;
+
+    assert.ok(isTimeoutError(error));
+    assert.equal(error.phase, "attempt");
+    assert.equal(patientSettledFirst, false);
+  });
+
+  test("concurrent calls expire each at its own limit", async () => {
+    const runtime = createRuntime({ attemptMs: 200, callMs: 5_000 });
+    suite.server.handle((request, response) => {
+      if (request.url === "/pets/1") {
+        sendJson(response, 200, { id: 1, name: "Rex" });
+      }
+    });
+
+    const [hanging, answered] = await Promise.all([
+      runtime.call(getPet, { path: { id: 2 } }).catch((caught: unknown) => caught),
+      runtime.call<ApiResponse>(getPet, { path: { id: 1 } }),
+    ]);
+
+    assert.ok(isTimeoutError(hanging));
+    assert.equal(hanging.phase, "attempt");
+    assert.equal(answered.status, 200);
+  });
+
+  test("idle clock does not keep the process alive", () => {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    const runtimeUrl = pathToFileURL(path.join(here, "../../src/runtime/index.js")).href;
+    const fixturesUrl = pathToFileURL(path.join(here, "fixtures.js")).href;
+
+    // A process kept alive by the clock would run until the 60 second limit fired.
+    const child = spawnSync(
+      process.execPath,
+      ["--input-type=module", "-e", oneCallScript(runtimeUrl, fixturesUrl)],
+      { encoding: "utf8", timeout: 20_000 },
+    );
+
+    assert.equal(child.signal, null, "the process was still running after 20 seconds");
+    assert.equal(child.status, 0, child.stderr);
+    assert.equal(child.stdout.trim(), "200");
+  });
+
   test("finished calls leave no timers behind", async () => {
     const runtime = createRuntime({});
     suite.server.handle((_request, response) => sendJson(response, 200, { id: 1, name: "Rex" }));
@@ -124,6 +188,32 @@ describe("attempt and call limits", () => {
     assert.equal(countTimers(), timersBefore);
   });
 });
+
+/**
+ * Returns a script that makes one call to a plain http server of its own with a 60 second attempt limit,
+ * then closes the client and the server and expects the process to end by itself.
+ */
+function oneCallScript(runtimeUrl: string, fixturesUrl: string): string {
+  return `
+    import { createServer } from "node:http";
+    import { VendorRuntime } from ${JSON.stringify(runtimeUrl)};
+    import { getPet, testConfig, testEnv } from ${JSON.stringify(fixturesUrl)};
+    const server = createServer((request, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ id: 1, name: "Rex" }));
+    });
+    await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const config = testConfig("http://127.0.0.1:" + server.address().port, { allowInsecureHttp: true });
+    const runtime = new VendorRuntime(
+      { ...config, timeouts: { ...config.timeouts, attemptMs: 60000, callMs: 120000 } },
+      { env: testEnv },
+    );
+    const result = await runtime.call(getPet, { path: { id: 1 } });
+    await runtime.close();
+    server.close();
+    console.log(result.status);
+  `;
+}
 
 function countTimers(): number {
   return process.getActiveResourcesInfo().filter((resource) => resource === "Timeout").length;
