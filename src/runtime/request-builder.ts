@@ -128,11 +128,16 @@ export function assembleRequest(
     accept: plan.template?.accept ?? buildAcceptHeader(operation, context),
     "accept-encoding": acceptedEncodings,
   };
-  addHeaderParameters(headers, operation, input.headers, context);
-  const cookie = buildCookieHeader(operation, input.cookies, credentials.cookies, context);
-  if (cookie !== undefined) {
-    assertValidHeader("cookie", cookie, context);
-    headers.cookie = cookie;
+  // Without a template, the operation is taken to declare parameters of every kind.
+  if (plan.template?.headerParameters ?? true) {
+    addHeaderParameters(headers, operation, input.headers, context);
+  }
+  if ((plan.template?.cookieParameters ?? true) || credentials.cookies.length > 0) {
+    const cookie = buildCookieHeader(operation, input.cookies, credentials.cookies, context);
+    if (cookie !== undefined) {
+      assertValidHeader("cookie", cookie, context);
+      headers.cookie = cookie;
+    }
   }
   if (body !== undefined) {
     assertValidHeader("content-type", body.contentType, context);

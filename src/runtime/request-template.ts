@@ -1,11 +1,11 @@
 /**
  * The parts of an operation's requests that are the same on every call, worked out and checked
- * once: the Accept header and the request target of an operation whose path and query have no
- * parameters.
+ * once: the Accept header, the kinds of parameters declared, and the request target of an
+ * operation whose path and query have no parameters.
  */
 import { isRequestValidationError } from "./error-guards.js";
 import type { ErrorContext } from "./errors.js";
-import type { OperationSpec } from "./operation.js";
+import type { OperationSpec, ParameterLocation } from "./operation.js";
 import { buildAcceptHeader } from "./request-headers.js";
 import { buildRequestTarget, type PinnedBase, type RequestTarget } from "./url.js";
 
@@ -18,6 +18,10 @@ export interface RequestTemplate {
    * checked against the base path; undefined otherwise.
    */
   fixedTarget: RequestTarget | undefined;
+  /** Whether the operation declares header parameters, which calls then serialise. */
+  headerParameters: boolean;
+  /** Whether the operation declares cookie parameters. */
+  cookieParameters: boolean;
 }
 
 /**
@@ -30,13 +34,15 @@ export function createRequestTemplate(
   operation: OperationSpec,
   context: ErrorContext,
 ): RequestTemplate | undefined {
-  const fixed =
-    !operation.path.includes("{") &&
-    !operation.parameters.some((parameter) => parameter.in === "query");
+  const declares = (location: ParameterLocation) =>
+    operation.parameters.some((parameter) => parameter.in === location);
+  const fixed = !operation.path.includes("{") && !declares("query");
   try {
     return {
       accept: buildAcceptHeader(operation, context),
       fixedTarget: fixed ? buildRequestTarget(base, operation, {}, [], context) : undefined,
+      headerParameters: declares("header"),
+      cookieParameters: declares("cookie"),
     };
   } catch (error) {
     if (isRequestValidationError(error)) {
