@@ -67,7 +67,7 @@ export async function prepareRequest(
   const { auth, secrets } = settings;
   const credentials = await resolveCredentials(auth, plan.operation.auth, secrets, plan.context);
   const target = buildTarget(settings.base, plan, input, credentials);
-  const context = withDisplayUrl(plan.context, target);
+  const context = withUrl(plan.context, target.displayUrl);
   const body = await serialiseRequestBody(plan.operation.requestBody, input.body, context);
   return assembleRequest(settings.base.origin, target, plan, input, credentials, body, context);
 }
@@ -84,7 +84,7 @@ export function prepareRequestNow(
   const { auth, secrets } = settings;
   const credentials = resolveCredentialsNow(auth, plan.operation.auth, secrets, plan.context);
   const target = buildTarget(settings.base, plan, input, credentials);
-  const context = withDisplayUrl(plan.context, target);
+  const context = withUrl(plan.context, target.displayUrl);
   const body = serialiseRequestBodyNow(plan.operation.requestBody, input.body, context);
   return assembleRequest(settings.base.origin, target, plan, input, credentials, body, context);
 }
@@ -103,8 +103,9 @@ function buildTarget(
   return buildRequestTarget(base, plan.operation, input, credentials.query, plan.context);
 }
 
-function withDisplayUrl(context: ErrorContext, target: RequestTarget): ErrorContext {
-  return context.url === target.displayUrl ? context : { ...context, url: target.displayUrl };
+/** Returns `context` with another URL; the same object when the URL does not change. */
+export function withUrl(context: ErrorContext, url: string): ErrorContext {
+  return context.url === url ? context : { ...context, url };
 }
 
 /**

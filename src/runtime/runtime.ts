@@ -16,6 +16,7 @@ import {
   prepareRequest,
   prepareRequestNow,
   preparingWaits,
+  withUrl,
   type PreparedRequest,
   type RequestBuilderSettings,
 } from "./request-builder.js";
@@ -66,7 +67,7 @@ export class VendorRuntime {
     deadline.throwIfEnded(context);
     const prepared = preparingWaits(this.#builder, operation, input)
       ? await this.#prepare(deadline, context, prepareRequest(this.#builder, plan, input))
-      : prepareRequestNow(this.#builder, plan, input);
+      : this.#prepareNow(deadline, plan, input);
     return (await executeCall(this.#machinery, {
       plan,
       prepared,
@@ -129,6 +130,15 @@ export class VendorRuntime {
     }
   }
 
+  /** Prepares a call for which `preparingWaits` is false; errors are classified as in `#prepare`. */
+  #prepareNow(deadline: CallDeadline, plan: OperationPlan, input: CallInput): PreparedRequest {
+    try {
+      return prepareRequestNow(this.#builder, plan, input);
+    } catch (error) {
+      throw deadline.classify(error, undefined, plan.context);
+    }
+  }
+
   #planFor(operation: OperationSpec): OperationPlan {
     let plan = this.#plans.get(operation);
     if (plan === undefined) {
@@ -144,9 +154,4 @@ export class VendorRuntime {
     }
     return plan;
   }
-}
-
-/** Returns `context` with another URL; the same object when the URL does not change. */
-function withUrl(context: ErrorContext, url: string): ErrorContext {
-  return context.url === url ? context : { ...context, url };
 }
