@@ -1,5 +1,5 @@
 /** Options of a generated client's constructor, and the report that `health()` returns. */
-import type { SecretProviders } from "./auth.js";
+import type { SecretProviders } from "./secrets.js";
 import type { BreakerState, RuntimeEventListener } from "./events.js";
 import type { CaInput } from "./trust-store.js";
 

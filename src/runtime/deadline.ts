@@ -3,69 +3,15 @@
  * of each attempt `attemptMs`. Errors thrown after a limit fired are attributed to that limit,
  * so a caller's abort is never mistaken for a timeout or a network error.
  *
- * Each attempt gets one timer, which fires at whichever limit comes first. Its signal is an
- * EventEmitter rather than an AbortSignal, and the call has no signal of its own. Under Node.js
- * 20, AbortSignal.timeout, AbortSignal.any and listeners on AbortSignals made up about half of
- * the time the runtime added to a 1 KB call in bench/runtime-overhead.ts.
+ * Each attempt gets one limit, which fires at whichever of the two comes first, on the client's
+ * AttemptClock, and its own abort signal, which is a small object rather than an AbortSignal.
+ * The call has no signal of its own.
+ * Under Node.js 20, AbortSignal.timeout, AbortSignal.any and listeners on AbortSignals made up
+ * about half of the time the runtime added to a 1 KB call in bench/runtime-overhead.ts.
  */
-import { EventEmitter } from "node:events";
+import { AttemptLimit, type AttemptClock } from "./attempt-limit.js";
 import { TimeoutError, isVendorError, type ErrorContext } from "./errors.js";
 import { toTransportError } from "./transport-errors.js";
-
-/** The limit that ended an attempt early. */
-type FiredLimit = "attempt" | "call";
-
-/**
- * The abort signal of one attempt: an EventEmitter with `aborted` and `reason` that emits
- * `abort` once, a form undici 7 accepts wherever it takes an AbortSignal.
- */
-export class AttemptSignal extends EventEmitter {
-  aborted = false;
-  reason: unknown = undefined;
-
-  /** Marks the signal aborted with `reason` and emits `abort`; later calls do nothing. */
-  abort(reason: unknown): void {
-    if (!this.aborted) {
-      this.aborted = true;
-      this.reason = reason;
-      this.emit("abort");
-    }
-  }
-}
-
-/** The signal of one attempt and the limit that aborted it, if one did. */
-export class AttemptLimit {
-  readonly signal = new AttemptSignal();
-  #firedBy: FiredLimit | undefined;
-  readonly #timer: NodeJS.Timeout;
-  readonly #callerSignal: AbortSignal | undefined;
-  readonly #onCallerAbort: (() => void) | undefined;
-
-  constructor(limitMs: number, limit: FiredLimit, callerSignal: AbortSignal | undefined) {
-    this.#timer = setTimeout(() => {
-      this.#firedBy = limit;
-      this.signal.abort(new Error(`${limit} time limit reached`));
-    }, limitMs);
-    this.#callerSignal = callerSignal;
-    if (callerSignal !== undefined) {
-      this.#onCallerAbort = () => this.signal.abort(callerSignal.reason);
-      callerSignal.addEventListener("abort", this.#onCallerAbort, { once: true });
-    }
-  }
-
-  /** The limit whose timer aborted the attempt; undefined when none did. */
-  get firedBy(): FiredLimit | undefined {
-    return this.#firedBy;
-  }
-
-  /** Stops the timer and the caller listener; call it once the attempt has settled. */
-  end(): void {
-    clearTimeout(this.#timer);
-    if (this.#onCallerAbort !== undefined) {
-      this.#callerSignal?.removeEventListener("abort", this.#onCallerAbort);
-    }
-  }
-}
 
 /** Tracks the deadline of one call and hands out the limits of its attempts. */
 export class CallDeadline {
@@ -85,18 +31,16 @@ export class CallDeadline {
   }
 
   /**
-   * Starts the limit of one attempt: it aborts after `attemptMs`, at the call's deadline if
-   * that comes first, or when the caller aborts. Throws if the call has already ended.
+   * Starts the limit of one attempt on `clock`: it aborts after `attemptMs`, at the call's
+   * deadline if that comes first, or when the caller aborts. Throws if the call has already ended.
    */
-  startAttempt(attemptMs: number, context: ErrorContext): AttemptLimit {
+  startAttempt(attemptMs: number, clock: AttemptClock, context: ErrorContext): AttemptLimit {
     this.throwIfEnded(context);
-    // Rounded up, so the timer never fires before the deadline; Node.js keeps one timer list per
-    // distinct delay, and whole milliseconds let calls share them.
-    const remainingMs = Math.ceil(this.remainingMs());
-    if (remainingMs <= attemptMs) {
-      return new AttemptLimit(remainingMs, "call", this.callerSignal);
+    const attemptEndsAt = performance.now() + attemptMs;
+    if (this.#endsAt <= attemptEndsAt) {
+      return new AttemptLimit(this.#endsAt, "call", clock, this.callerSignal);
     }
-    return new AttemptLimit(attemptMs, "attempt", this.callerSignal);
+    return new AttemptLimit(attemptEndsAt, "attempt", clock, this.callerSignal);
   }
 
   /** Throws the caller's abort reason or a call TimeoutError if the call has ended. */

@@ -12,9 +12,11 @@ import {
   type ValidationIssue,
 } from "./errors.js";
 import { callEventFields, type EmitEvent } from "./events.js";
-import type { HttpMethod } from "./config.js";
 import type { ApiResponse, OperationSpec, ResponseSpec } from "./operation.js";
-import { assertContentType, contentTypeMatches, discardBody, readBody } from "./response-body.js";
+import { compiledSchema } from "./compiled-schema.js";
+import { contentTypeError, contentTypeMatches } from "./content-type.js";
+import { discardBody, readBody, readBodyText } from "./response-body.js";
+import { selectResponseSpec } from "./response-spec.js";
 import { parseRetryAfter } from "./retry-after.js";
 import type { IncomingResponse } from "./transport.js";
 
@@ -38,48 +40,42 @@ export async function handleResponse(
   handling: ResponseHandling,
   context: ErrorContext,
 ): Promise<ApiResponse> {
-  const spec = selectResponseSpec(operation.responses, response.status);
-  if (spec === undefined || response.status < 200 || response.status > 299) {
+  const { status, headers, body } = response;
+  const spec = selectResponseSpec(operation.responses, status);
+  if (spec === undefined || status < 200 || status > 299) {
     throw await buildStatusError(spec, response, handling, context);
   }
-  const data = await readSuccessBody(spec, operation.method, response, handling, context);
-  return { status: response.status, data, headers: response.headers };
-}
-
-/** Picks the ResponseSpec by exact status, then by its `NXX` range, then `default`. */
-export function selectResponseSpec(
-  responses: ResponseSpec[],
-  status: number,
-): ResponseSpec | undefined {
-  const range = `${Math.floor(status / 100)}XX`;
-  return (
-    responses.find((response) => response.status === String(status)) ??
-    responses.find((response) => response.status.toUpperCase() === range) ??
-    responses.find((response) => response.status === "default")
-  );
-}
-
-async function readSuccessBody(
-  spec: ResponseSpec,
-  method: HttpMethod,
-  response: IncomingResponse,
-  handling: ResponseHandling,
-  context: ErrorContext,
-): Promise<unknown> {
-  if (spec.kind === "empty" || method === "HEAD") {
+  if (spec.kind === "empty" || operation.method === "HEAD") {
     // An empty response is never parsed or decompressed, whatever Content-Type and
     // Content-Encoding the server sends with it. A body it carries anyway counts to the limit.
-    await readBody(response.body, response.headers, handling.maxResponseBytes, context, false);
-    return undefined;
+    await readBody(body, headers, handling.maxResponseBytes, context, false);
+    return { status, data: undefined, headers };
   }
-  try {
-    assertContentType(spec, response.status, response.headers["content-type"], context);
-  } catch (error) {
-    await discardBody(response.body);
-    throw error;
+  if (!contentTypeMatches(spec, headers["content-type"])) {
+    await discardBody(body);
+    throw contentTypeError(spec, status, headers["content-type"], context);
   }
-  const bytes = await readBody(response.body, response.headers, handling.maxResponseBytes, context);
-  const raw = parseRaw(spec, bytes);
+  let raw: ParsedBody;
+  if (spec.kind === "binary") {
+    raw = { ok: true, value: await readBody(body, headers, handling.maxResponseBytes, context) };
+  } else {
+    raw = parseText(spec, await readBodyText(body, headers, handling.maxResponseBytes, context));
+  }
+  return { status, data: validateSuccessBody(spec, raw, status, handling, context), headers };
+}
+
+/**
+ * Returns the data of a parsed success body after validating it with the spec's schema. A
+ * failure fires the validation-failure event and throws ResponseValidationError, except in
+ * report mode, which returns data that parsed but failed the schema.
+ */
+function validateSuccessBody(
+  spec: ResponseSpec,
+  raw: ParsedBody,
+  status: number,
+  handling: ResponseHandling,
+  context: ErrorContext,
+): unknown {
   const parsed =
     raw.ok && spec.schema !== undefined ? validateWithSchema(spec.schema, raw.value) : raw;
   if (parsed.ok) {
@@ -88,16 +84,15 @@ async function readSuccessBody(
   handling.emit({
     type: "validation_failure",
     ...callEventFields(context),
-    status: response.status,
+    status,
     issues: parsed.issues,
     mode: handling.validation,
   });
-  // Report mode returns data that parsed but failed the schema. A body that is not valid JSON
-  // has no data to return, so it fails in both modes.
+  // A body that is not valid JSON has no data to return, so it fails in both modes.
   if (handling.validation === "report" && raw.ok) {
     return raw.value;
   }
-  throw new ResponseValidationError(context, response.status, parsed.issues);
+  throw new ResponseValidationError(context, status, parsed.issues);
 }
 
 /**
@@ -148,10 +143,10 @@ function validateBody(spec: ResponseSpec, bytes: Uint8Array): ParsedBody {
 }
 
 function parseRaw(spec: ResponseSpec, bytes: Uint8Array): ParsedBody {
-  if (spec.kind === "binary") {
-    return { ok: true, value: bytes };
-  }
-  const text = utf8.decode(bytes);
+  return spec.kind === "binary" ? { ok: true, value: bytes } : parseText(spec, utf8.decode(bytes));
+}
+
+function parseText(spec: ResponseSpec, text: string): ParsedBody {
   if (spec.kind !== "json") {
     return { ok: true, value: text };
   }
@@ -169,7 +164,7 @@ function parseRaw(spec: ResponseSpec, bytes: Uint8Array): ParsedBody {
 
 /** Validates with zod; issues keep the path, code and message, never the received value. */
 function validateWithSchema(schema: ZodType, value: unknown): ParsedBody {
-  const result = schema.safeParse(value);
+  const result = compiledSchema(schema).safeParse(value);
   if (result.success) {
     return { ok: true, value: result.data };
   }

@@ -11,19 +11,26 @@ import { CallDeadline } from "./deadline.js";
 import type { ErrorContext } from "./errors.js";
 import type { HostPolicy } from "./host-policy.js";
 import type { CallInput, CallOptions, OperationSpec } from "./operation.js";
-import { resolveOperationPolicy, type OperationPolicy } from "./operation-policy.js";
+import { createOperationPlan, type OperationPlan } from "./operation-plan.js";
 import {
   prepareRequest,
+  prepareRequestNow,
+  preparingWaits,
+  withUrl,
   type PreparedRequest,
   type RequestBuilderSettings,
 } from "./request-builder.js";
-import { describeOperationUrl, type PinnedBase } from "./url.js";
+import type { PinnedBase } from "./url.js";
 import {
   describeVendorUrl,
   parseVendorUrl,
   prepareUrlRequest,
   type UrlCallInput,
 } from "./url-request.js";
+
+// Defaults shared by calls without input or options; nothing writes to them.
+const noInput: CallInput = Object.freeze({});
+const noOptions: CallOptions = Object.freeze({});
 
 /** Executes the operations of one vendor under one resolved policy. */
 export class VendorRuntime {
@@ -32,9 +39,8 @@ export class VendorRuntime {
   readonly #hosts: HostPolicy;
   readonly #builder: RequestBuilderSettings;
   readonly #machinery: CallMachinery;
-  /** Whether preparing a request may wait on a provider or the token endpoint. */
-  readonly #preparingMayWait: boolean;
-  readonly #policies = new Map<string, OperationPolicy>();
+  /** Plans by operation: generated operation specs are constants, so each is planned once. */
+  readonly #plans = new WeakMap<OperationSpec, OperationPlan>();
 
   /** Throws ConfigurationError when the base URL or a certificate source is unusable. */
   constructor(config: RuntimeConfig, options: ClientOptions = {}) {
@@ -44,7 +50,6 @@ export class VendorRuntime {
     this.#hosts = parts.hosts;
     this.#builder = parts.builder;
     this.#machinery = parts.machinery;
-    this.#preparingMayWait = parts.preparingMayWait;
   }
 
   /**
@@ -53,24 +58,21 @@ export class VendorRuntime {
    */
   async call<T>(
     operation: OperationSpec,
-    input: CallInput = {},
-    options: CallOptions = {},
+    input: CallInput = noInput,
+    options: CallOptions = noOptions,
   ): Promise<T> {
-    const policy = this.#policyFor(operation);
-    const deadline = new CallDeadline(policy.timeouts.callMs, options.signal);
-    const context = this.#callContext(operation, describeOperationUrl(this.#base, operation));
+    const plan = this.#planFor(operation);
+    const deadline = new CallDeadline(plan.policy.timeouts.callMs, options.signal);
+    const context = plan.context;
     deadline.throwIfEnded(context);
-    const prepared = await this.#prepare(
-      deadline,
-      context,
-      prepareRequest(this.#builder, operation, input, policy, context),
-    );
+    const prepared = preparingWaits(this.#builder, operation, input)
+      ? await this.#prepare(deadline, context, prepareRequest(this.#builder, plan, input))
+      : this.#prepareNow(deadline, plan, input);
     return (await executeCall(this.#machinery, {
-      operation,
+      plan,
       prepared,
-      policy,
       deadline,
-      context: { ...context, url: prepared.displayUrl },
+      context: withUrl(context, prepared.displayUrl),
     })) as T;
   }
 
@@ -85,27 +87,21 @@ export class VendorRuntime {
   async callUrl<T>(
     operation: OperationSpec,
     url: string | URL,
-    input: UrlCallInput = {},
-    options: CallOptions = {},
+    input: UrlCallInput = noInput,
+    options: CallOptions = noOptions,
   ): Promise<T> {
-    const policy = this.#policyFor(operation);
-    const deadline = new CallDeadline(policy.timeouts.callMs, options.signal);
-    const parseContext = this.#callContext(operation, "(URL to follow)");
+    const plan = this.#planFor(operation);
+    const deadline = new CallDeadline(plan.policy.timeouts.callMs, options.signal);
+    const parseContext = withUrl(plan.context, "(URL to follow)");
     const target = parseVendorUrl(url, this.#hosts, parseContext);
-    const context = { ...parseContext, url: describeVendorUrl(target) };
+    const context = withUrl(parseContext, describeVendorUrl(target));
     deadline.throwIfEnded(context);
     const prepared = await this.#prepare(
       deadline,
       context,
-      prepareUrlRequest(this.#builder, operation, target, input, policy, context),
+      prepareUrlRequest(this.#builder, plan, target, input, context),
     );
-    return (await executeCall(this.#machinery, {
-      operation,
-      prepared,
-      policy,
-      deadline,
-      context,
-    })) as T;
+    return (await executeCall(this.#machinery, { plan, prepared, deadline, context })) as T;
   }
 
   /** Returns the state of the client's circuit breakers. */
@@ -124,30 +120,38 @@ export class VendorRuntime {
     preparing: Promise<PreparedRequest>,
   ): Promise<PreparedRequest> {
     try {
-      // Without a provider or token endpoint, preparing does only local work, which finishes
-      // without a timer to race against it. A Blob body is read from memory or a local file.
-      return await (this.#preparingMayWait ? deadline.race(preparing, context) : preparing);
+      // Without a provider or token endpoint, preparing waits only for a multipart or Blob body,
+      // which is read from memory or a local file, so no timer need race against it.
+      return await (this.#builder.credentialsMayWait
+        ? deadline.race(preparing, context)
+        : preparing);
     } catch (error) {
       throw deadline.classify(error, undefined, context);
     }
   }
 
-  #callContext(operation: OperationSpec, url: string): ErrorContext {
-    return {
-      vendor: this.#config.vendor,
-      operationId: operation.operationId,
-      method: operation.method,
-      url,
-      attempts: 0,
-    };
+  /** Prepares a call for which `preparingWaits` is false; errors are classified as in `#prepare`. */
+  #prepareNow(deadline: CallDeadline, plan: OperationPlan, input: CallInput): PreparedRequest {
+    try {
+      return prepareRequestNow(this.#builder, plan, input);
+    } catch (error) {
+      throw deadline.classify(error, undefined, plan.context);
+    }
   }
 
-  #policyFor(operation: OperationSpec): OperationPolicy {
-    let policy = this.#policies.get(operation.operationId);
-    if (policy === undefined) {
-      policy = resolveOperationPolicy(this.#config, operation);
-      this.#policies.set(operation.operationId, policy);
+  #planFor(operation: OperationSpec): OperationPlan {
+    let plan = this.#plans.get(operation);
+    if (plan === undefined) {
+      const machinery = this.#machinery;
+      const sources = {
+        config: this.#config,
+        base: this.#base,
+        breakers: machinery.breakers,
+        emit: machinery.emit,
+      };
+      plan = createOperationPlan(sources, operation);
+      this.#plans.set(operation, plan);
     }
-    return policy;
+    return plan;
   }
 }

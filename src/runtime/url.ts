@@ -49,7 +49,7 @@ export function buildRequestTarget(
   base: PinnedBase,
   operation: OperationSpec,
   input: CallInput,
-  extraQuery: Array<[string, string]>,
+  extraQuery: ReadonlyArray<readonly [string, string]>,
   context: ErrorContext,
 ): RequestTarget {
   const pathname = base.basePath + substitutePathParameters(operation, input.path, context) || "/";

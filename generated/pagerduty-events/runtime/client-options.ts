@@ -3,7 +3,7 @@
 // Policy sha256: 7a14ac64f622c4d4cdbc7436e9b1befc13158ca422ba83e9fc78a8d822450b1b
 
 /** Options of a generated client's constructor, and the report that `health()` returns. */
-import type { SecretProviders } from "./auth.js";
+import type { SecretProviders } from "./secrets.js";
 import type { BreakerState, RuntimeEventListener } from "./events.js";
 import type { CaInput } from "./trust-store.js";
 

@@ -7,7 +7,8 @@
  * the undici Agents and transport, the circuit breakers, the retry budget and, for OAuth 2.0,
  * the access token cache. Everything that can be checked before the first call is checked here.
  */
-import { credentialsMayWait, type SecretSources } from "./auth.js";
+import { AttemptClock } from "./attempt-limit.js";
+import { credentialsMayWait } from "./auth.js";
 import { BreakerSet } from "./breaker-set.js";
 import type { CallMachinery } from "./call-execution.js";
 import { ClientAgents } from "./client-agents.js";
@@ -21,6 +22,7 @@ import { OAuth2Tokens } from "./oauth2-tokens.js";
 import type { RequestBuilderSettings } from "./request-builder.js";
 import { RetryBudget } from "./retry-budget.js";
 import { Transport } from "./transport.js";
+import type { SecretSources } from "./secrets.js";
 import { buildTrustedCas } from "./trust-store.js";
 import { parseBaseUrl, type PinnedBase } from "./url.js";
 
@@ -30,8 +32,6 @@ export interface ClientParts {
   hosts: HostPolicy;
   builder: RequestBuilderSettings;
   machinery: CallMachinery;
-  /** Whether preparing a request may wait on a provider or the token endpoint. */
-  preparingMayWait: boolean;
 }
 
 /** Builds the client's parts; throws ConfigurationError for an unusable URL or certificate. */
@@ -63,16 +63,20 @@ export function createClientParts(config: RuntimeConfig, options: ClientOptions)
   return {
     base,
     hosts,
-    builder: { base, auth: config.auth, secrets },
+    builder: {
+      base,
+      auth: config.auth,
+      secrets,
+      credentialsMayWait: credentialsMayWait(config.auth),
+    },
     machinery: {
       transport,
       breakers: new BreakerSet(config.circuitBreaker, config.vendor, emit),
       budget: new RetryBudget(config.retries.budget),
+      clock: new AttemptClock(),
       emit,
       reportsEvents: options.onEvent !== undefined,
-      maxResponseBytes: config.maxResponseBytes,
     },
-    preparingMayWait: credentialsMayWait(config.auth),
   };
 }
 

@@ -7,7 +7,7 @@
  * client's transport, so the token endpoint passes the same host policy and certificate checks
  * as every other request, and parses the access token response.
  */
-import { readSecret, type SecretSources } from "./auth.js";
+import { readSecret, type SecretSources } from "./secrets.js";
 import type { OAuth2ClientCredentialsConfig, TimeoutConfig } from "./config.js";
 import { isVendorError, type ErrorContext } from "./errors.js";
 import { readBody } from "./response-body.js";

@@ -10,10 +10,23 @@ import { RequestValidationError, type ErrorContext } from "./errors.js";
 import type { RequestBodySpec } from "./operation.js";
 import { formatPrimitive, isAbsent } from "./parameter-value.js";
 
+const binaryFallback = "application/octet-stream";
+
 /** A body ready to send, with the Content-Type that describes it. */
 export interface SerialisedBody {
   content: string | Uint8Array;
   contentType: string;
+}
+
+/**
+ * Returns whether serialising the body waits on the platform: a multipart body is encoded by
+ * `Response`, and a Blob is read. Every other body is serialised synchronously.
+ */
+export function requestBodyWaits(spec: RequestBodySpec | undefined, value: unknown): boolean {
+  if (spec === undefined || value === undefined) {
+    return false;
+  }
+  return spec.kind === "multipart" || (spec.kind === "binary" && value instanceof Blob);
 }
 
 /** Serialises `value`; returns undefined when there is no body to send. */
@@ -22,6 +35,24 @@ export async function serialiseRequestBody(
   value: unknown,
   context: ErrorContext,
 ): Promise<SerialisedBody | undefined> {
+  if (spec !== undefined && requestBodyWaits(spec, value)) {
+    return spec.kind === "multipart"
+      ? serialiseMultipart(spec, value, context)
+      : serialiseBlob(spec, value as Blob);
+  }
+  return serialiseRequestBodyNow(spec, value, context);
+}
+
+/**
+ * Serialises a body for which `requestBodyWaits` is false; returns undefined when there is no
+ * body to send. A multipart or Blob body is rejected here, because only `serialiseRequestBody`
+ * can encode it.
+ */
+export function serialiseRequestBodyNow(
+  spec: RequestBodySpec | undefined,
+  value: unknown,
+  context: ErrorContext,
+): SerialisedBody | undefined {
   if (spec === undefined || value === undefined) {
     if (spec?.required === true) {
       throw new RequestValidationError(context, "request body is missing");
@@ -33,12 +64,12 @@ export async function serialiseRequestBody(
       return serialiseJson(spec, value);
     case "form":
       return serialiseForm(value, context);
-    case "multipart":
-      return serialiseMultipart(spec, value, context);
     case "text":
       return serialiseText(spec, value, context);
     case "binary":
-      return serialiseBinary(spec, value, context);
+      return serialiseBytes(spec, value, context);
+    case "multipart":
+      throw new RequestValidationError(context, "multipart body needs serialiseRequestBody");
   }
 }
 
@@ -126,29 +157,27 @@ function serialiseText(
   return { content: text, contentType: concreteMediaType(spec.mediaType, "text/plain") };
 }
 
-async function serialiseBinary(
+function serialiseBytes(
   spec: RequestBodySpec,
   value: unknown,
   context: ErrorContext,
-): Promise<SerialisedBody> {
-  const fallback = "application/octet-stream";
+): SerialisedBody {
+  const contentType = concreteMediaType(spec.mediaType, binaryFallback);
   if (value instanceof Uint8Array) {
-    return { content: value, contentType: concreteMediaType(spec.mediaType, fallback) };
+    return { content: value, contentType };
   }
   if (value instanceof ArrayBuffer) {
-    return {
-      content: new Uint8Array(value),
-      contentType: concreteMediaType(spec.mediaType, fallback),
-    };
-  }
-  if (value instanceof Blob) {
-    const content = new Uint8Array(await value.arrayBuffer());
-    return { content, contentType: concreteMediaType(spec.mediaType, value.type || fallback) };
+    return { content: new Uint8Array(value), contentType };
   }
   throw new RequestValidationError(
     context,
     "binary request body must be a Uint8Array, ArrayBuffer or Blob",
   );
+}
+
+async function serialiseBlob(spec: RequestBodySpec, value: Blob): Promise<SerialisedBody> {
+  const content = new Uint8Array(await value.arrayBuffer());
+  return { content, contentType: concreteMediaType(spec.mediaType, value.type || binaryFallback) };
 }
 
 function entriesOf(value: unknown, context: ErrorContext): Array<[string, unknown]> {

@@ -3,20 +3,16 @@
 // Policy sha256: 7a14ac64f622c4d4cdbc7436e9b1befc13158ca422ba83e9fc78a8d822450b1b
 
 /**
- * Retries one call with cockatiel: exponential backoff with optional full jitter, `Retry-After`
- * honoured up to a cap, and no delay that would end past the call's deadline.
+ * The retry schedule of one operation: which failed attempts are retried, how often, and the
+ * delay before each retry. Delays come from cockatiel's exponential backoff with optional full
+ * jitter. `Retry-After` is honoured up to a cap, no delay may end past the call's deadline, and
+ * every retry is taken from the client's retry budget.
  */
-import { setTimeout as sleep } from "node:timers/promises";
 import {
-  DelegateBackoff,
   ExponentialBackoff,
   fullJitterGenerator,
-  handleWhen,
   noJitterGenerator,
-  retry,
   type IBackoff,
-  type IRetryBackoffContext,
-  type RetryPolicy,
 } from "cockatiel";
 import type { RetryConfig } from "./config.js";
 import { isHttpStatusError, isNetworkError, isTimeoutError } from "./error-guards.js";
@@ -24,99 +20,65 @@ import { isVendorError } from "./errors.js";
 import type { RetrySkipReason } from "./events.js";
 import type { RetryBudget } from "./retry-budget.js";
 
-/** Inputs of the retry policy of one call. */
-export interface RetryPlan {
-  config: RetryConfig;
-  /** False when the method may not be retried, which limits the call to one attempt. */
-  retryable: boolean;
-  /** Milliseconds left until the call's deadline. */
-  remainingMs: () => number;
-  /** The client-wide budget that every retry is taken from. */
-  budget: RetryBudget;
-  /** Reports that `attempt` (counting from 1) failed and the next one starts after `delayMs`. */
-  onRetry: (attempt: number, delayMs: number, reason: string) => void;
-  /** Reports that `attempt` failed with a retryable `failure` and is not retried. */
-  onSkipped: (attempt: number, reason: RetrySkipReason, failure: string) => void;
-}
+/** The decision after a failed attempt: the delay before the next one, or why none follows. */
+export type RetryDecision =
+  | { retry: true; delayMs: number; backoff: IBackoff<unknown> }
+  | { retry: false; reason: RetrySkipReason | undefined };
 
 /**
- * The retry policy of one call. cockatiel 3.2.1 sleeps between attempts with a timer that ignores
- * the abort signal, so the policy is given zero delays and the chosen delay is slept by
- * `waitBeforeAttempt`, which a caller's abort cuts short. A delay is only chosen when it ends
- * before the call's deadline.
+ * The retry settings of one operation. It keeps no state of a call, so one schedule serves every
+ * call of the operation. A call carries its backoff step from one decision to the next.
  */
-export class CallRetry {
-  readonly policy: RetryPolicy;
-  #nextDelayMs = 0;
+export class RetrySchedule {
+  readonly #config: RetryConfig;
+  /** Attempts in total; 1 when the method may not be retried. */
+  readonly #maxAttempts: number;
+  readonly #backoff: ExponentialBackoff<unknown>;
 
-  constructor(plan: RetryPlan) {
-    const maxRetries = plan.retryable ? Math.max(0, plan.config.maxAttempts - 1) : 0;
-    const filter = handleWhen((error) => isRetryableFailure(error, plan.config.statuses));
-    this.policy = retry(filter, { maxAttempts: maxRetries, backoff: this.#createBackoff(plan) });
+  /** `retryable` is false when the method may not be retried, which allows one attempt. */
+  constructor(config: RetryConfig, retryable: boolean) {
+    this.#config = config;
+    this.#maxAttempts = retryable ? Math.max(1, config.maxAttempts) : 1;
+    this.#backoff = new ExponentialBackoff({
+      initialDelay: config.baseDelayMs,
+      maxDelay: config.maxDelayMs,
+      generator: config.jitter === "full" ? fullJitterGenerator : noJitterGenerator,
+    });
   }
 
   /**
-   * Sleeps the backoff delay chosen after the previous attempt failed. Returns undefined when
-   * there is nothing to wait for, so that the first attempt awaits nothing. `attemptIndex`
-   * counts from 0, and the first attempt never waits.
+   * Decides what follows attempt number `attempt` (counting from 1), which failed with `error`.
+   * No attempt follows a failure that is not retryable or the last allowed attempt, and then
+   * `reason` is undefined. A retryable failure is not retried, with the reason set, when
+   * `Retry-After` exceeds the cap, the delay would not end `remainingMs` from now, before the
+   * call's deadline, or the budget is spent. `previous` is the backoff step of the last
+   * decision of the same call.
    */
-  waitBeforeAttempt(
-    attemptIndex: number,
-    signal: AbortSignal | undefined,
-  ): Promise<void> | undefined {
-    if (attemptIndex === 0 || this.#nextDelayMs <= 0) {
-      return undefined;
+  decide(
+    error: unknown,
+    attempt: number,
+    previous: IBackoff<unknown> | undefined,
+    remainingMs: number,
+    budget: RetryBudget,
+  ): RetryDecision {
+    if (attempt >= this.#maxAttempts || !isRetryableFailure(error, this.#config.statuses)) {
+      return { retry: false, reason: undefined };
     }
-    return sleep(this.#nextDelayMs, undefined, signal === undefined ? {} : { signal });
+    const backoff = previous === undefined ? this.#backoff.next() : previous.next(undefined);
+    const retryAfterMs = isHttpStatusError(error) ? error.retryAfterMs : undefined;
+    if (retryAfterMs !== undefined && retryAfterMs > this.#config.retryAfterCapMs) {
+      return { retry: false, reason: "retry_after_above_cap" };
+    }
+    const delayMs = retryAfterMs ?? backoff.duration;
+    if (delayMs >= remainingMs) {
+      return { retry: false, reason: "deadline_too_close" };
+    }
+    // The budget is checked last, so a retry skipped for another reason never uses it up.
+    if (!budget.tryRetry()) {
+      return { retry: false, reason: "retry_budget_exhausted" };
+    }
+    return { retry: true, delayMs, backoff };
   }
-
-  #createBackoff(
-    plan: RetryPlan,
-  ): DelegateBackoff<IRetryBackoffContext<unknown>, IBackoff<unknown>> {
-    const exponential = new ExponentialBackoff({
-      initialDelay: plan.config.baseDelayMs,
-      maxDelay: plan.config.maxDelayMs,
-      generator: plan.config.jitter === "full" ? fullJitterGenerator : noJitterGenerator,
-    });
-    return new DelegateBackoff((context, previous?: IBackoff<unknown>) => {
-      const step = previous === undefined ? exponential.next() : previous.next(undefined);
-      const error = "error" in context.result ? context.result.error : undefined;
-      const decision = decideRetry(error, step.duration, plan);
-      if (typeof decision === "string") {
-        plan.onSkipped(context.attempt, decision, describeFailure(error));
-        // Thrown from the backoff, the failure ends the call as it is.
-        throw error;
-      }
-      this.#nextDelayMs = decision;
-      plan.onRetry(context.attempt, decision, describeFailure(error));
-      return { delay: 0, state: step };
-    });
-  }
-}
-
-/**
- * Returns the delay before the next attempt, which is the server's `Retry-After` when it sent one
- * and the backoff delay otherwise. Returns why there is no next attempt instead when
- * `Retry-After` exceeds the cap, the delay would not end before the call's deadline or the retry
- * budget is spent. The budget is checked last, so a skipped retry never uses it up.
- */
-function decideRetry(
-  error: Error | undefined,
-  backoffMs: number,
-  plan: RetryPlan,
-): number | RetrySkipReason {
-  const retryAfterMs = isHttpStatusError(error) ? error.retryAfterMs : undefined;
-  if (retryAfterMs !== undefined && retryAfterMs > plan.config.retryAfterCapMs) {
-    return "retry_after_above_cap";
-  }
-  const delayMs = retryAfterMs ?? backoffMs;
-  if (delayMs >= plan.remainingMs()) {
-    return "deadline_too_close";
-  }
-  if (!plan.budget.tryRetry()) {
-    return "retry_budget_exhausted";
-  }
-  return delayMs;
 }
 
 /**
@@ -133,7 +95,8 @@ export function isRetryableFailure(error: unknown, statuses: readonly number[]):
   return isNetworkError(error);
 }
 
-function describeFailure(error: Error | undefined): string {
+/** Describes a failure in retry events: its error code, or `http_status:<status>`. */
+export function describeFailure(error: unknown): string {
   if (isHttpStatusError(error)) {
     return `http_status:${error.status}`;
   }

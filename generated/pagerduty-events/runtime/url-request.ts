@@ -16,13 +16,14 @@ import {
   type ErrorContext,
 } from "./errors.js";
 import { assertRequestAllowed, type HostPolicy } from "./host-policy.js";
-import type { CallInput, OperationSpec } from "./operation.js";
-import type { OperationPolicy } from "./operation-policy.js";
+import type { CallInput } from "./operation.js";
+import type { OperationPlan } from "./operation-plan.js";
 import {
   assembleRequest,
   type PreparedRequest,
   type RequestBuilderSettings,
 } from "./request-builder.js";
+import { serialiseRequestBody } from "./request-body.js";
 
 /** Input of `callUrl`: the URL carries the path and query, so headers, cookies and a body remain. */
 export type UrlCallInput = Omit<CallInput, "path" | "query">;
@@ -64,12 +65,12 @@ export function describeVendorUrl(url: URL): string {
  */
 export async function prepareUrlRequest(
   settings: RequestBuilderSettings,
-  operation: OperationSpec,
+  plan: OperationPlan,
   url: URL,
   input: UrlCallInput,
-  policy: OperationPolicy,
   context: ErrorContext,
 ): Promise<PreparedRequest> {
+  const { operation } = plan;
   const onPinnedOrigin = url.origin === settings.base.origin;
   const credentials: Credentials = onPinnedOrigin
     ? await resolveCredentials(settings.auth, operation.auth, settings.secrets, context)
@@ -83,5 +84,6 @@ export async function prepareUrlRequest(
     path: query === "" ? url.pathname : `${url.pathname}?${query}`,
     displayUrl: describeVendorUrl(url),
   };
-  return assembleRequest(url.origin, target, operation, input, credentials, policy, context);
+  const body = await serialiseRequestBody(operation.requestBody, input.body, context);
+  return assembleRequest(url.origin, target, plan, input, credentials, body, context);
 }

@@ -10,25 +10,14 @@
  */
 import type { AuthConfig, SecretSource } from "./config.js";
 import { ConfigurationError, type ErrorContext } from "./errors.js";
-import type { OAuth2Tokens } from "./oauth2-tokens.js";
-
-/** Functions that return secrets, keyed by the `provider` name a `SecretSource` uses. */
-export type SecretProviders = Record<string, () => string | Promise<string>>;
-
-/** Sources of secrets at run time. */
-export interface SecretSources {
-  providers: SecretProviders;
-  env: Record<string, string | undefined>;
-  /** The client's access token cache; set when the scheme is `oauth2ClientCredentials`. */
-  oauth2Tokens?: OAuth2Tokens;
-}
+import { readEnvSource, readSecret, type SecretSources } from "./secrets.js";
 
 /** Credentials of one call, ready to be merged into the request. */
 export interface Credentials {
   /** Lower-cased header names and their values. */
   headers: Record<string, string>;
-  query: Array<[string, string]>;
-  cookies: Array<[string, string]>;
+  query: ReadonlyArray<readonly [string, string]>;
+  cookies: ReadonlyArray<readonly [string, string]>;
   /** Drops a cached credential that the vendor rejected with 401; set for OAuth 2.0 tokens. */
   invalidate?: () => void;
 }
@@ -51,6 +40,15 @@ export function credentialsMayWait(auth: AuthConfig): boolean {
   }
 }
 
+/** The schemes whose credentials are secrets read from their sources. */
+type SecretScheme = Extract<AuthConfig, { scheme: "bearer" | "apiKey" | "basic" }>;
+
+/** Returns the value of one secret of a scheme. */
+type SecretReader = (source: SecretSource) => string;
+
+// Shared by credentials without query pairs or cookies; nothing writes to them.
+const noPairs: ReadonlyArray<readonly [string, string]> = Object.freeze([]);
+
 /** Resolves the credentials of one call; `enabled` is false for operations with `security: []`. */
 export async function resolveCredentials(
   auth: AuthConfig,
@@ -58,104 +56,99 @@ export async function resolveCredentials(
   sources: SecretSources,
   context: ErrorContext,
 ): Promise<Credentials> {
-  const credentials: Credentials = { headers: {}, query: [], cookies: [] };
-  if (!enabled) {
-    return credentials;
+  if (!enabled || !credentialsMayWait(auth) || auth.scheme === "none") {
+    return resolveCredentialsNow(auth, enabled, sources, context);
   }
-  switch (auth.scheme) {
-    case "none":
-      break;
-    case "bearer": {
-      const token = await readSecret(auth.secret, sources, context);
-      credentials.headers.authorization = `Bearer ${token}`;
-      break;
-    }
-    case "apiKey":
-      addApiKey(credentials, auth, await readSecret(auth.secret, sources, context));
-      break;
-    case "basic":
-      credentials.headers.authorization = await buildBasicAuthorization(auth, sources, context);
-      break;
-    case "oauth2ClientCredentials":
-      await addAccessToken(credentials, sources, context);
-      break;
+  if (auth.scheme === "oauth2ClientCredentials") {
+    return readAccessToken(sources, context);
   }
-  return credentials;
+  // Providers are called one after another, in the order the scheme lists its secrets.
+  const secrets = new Map<SecretSource, string>();
+  for (const source of secretSourcesOf(auth)) {
+    secrets.set(source, await readSecret(source, sources, context));
+  }
+  return buildCredentials(auth, (source) => secrets.get(source) ?? "", context);
 }
 
-async function addAccessToken(
-  credentials: Credentials,
+/**
+ * Resolves the credentials of one call without waiting, which `credentialsMayWait` allows: no
+ * scheme, or secrets that all come from environment variables.
+ */
+export function resolveCredentialsNow(
+  auth: AuthConfig,
+  enabled: boolean,
   sources: SecretSources,
   context: ErrorContext,
-): Promise<void> {
+): Credentials {
+  if (!enabled || auth.scheme === "none") {
+    return { headers: {}, query: noPairs, cookies: noPairs };
+  }
+  if (auth.scheme === "oauth2ClientCredentials") {
+    throw new ConfigurationError(context, "an OAuth 2.0 token can only be resolved asynchronously");
+  }
+  return buildCredentials(auth, (source) => readEnvSource(source, sources, context), context);
+}
+
+function secretSourcesOf(auth: SecretScheme): SecretSource[] {
+  return auth.scheme === "basic" ? [auth.username, auth.password] : [auth.secret];
+}
+
+/** Builds the credentials of a scheme, reading each of its secrets with `read`. */
+function buildCredentials(auth: SecretScheme, read: SecretReader, context: ErrorContext) {
+  switch (auth.scheme) {
+    case "bearer":
+      return headerCredentials("authorization", `Bearer ${read(auth.secret)}`);
+    case "apiKey":
+      return apiKeyCredentials(auth, read(auth.secret));
+    case "basic": {
+      const username = read(auth.username);
+      const password = read(auth.password);
+      return headerCredentials(
+        "authorization",
+        buildBasicAuthorization(username, password, context),
+      );
+    }
+  }
+}
+
+function headerCredentials(name: string, value: string): Credentials {
+  return { headers: { [name]: value }, query: noPairs, cookies: noPairs };
+}
+
+async function readAccessToken(
+  sources: SecretSources,
+  context: ErrorContext,
+): Promise<Credentials> {
   const tokens = sources.oauth2Tokens;
   if (tokens === undefined) {
     throw new ConfigurationError(context, "the OAuth 2.0 token cache is missing");
   }
   const token = await tokens.accessToken();
-  credentials.headers.authorization = `Bearer ${token}`;
-  credentials.invalidate = () => tokens.invalidate(token);
+  return {
+    headers: { authorization: `Bearer ${token}` },
+    query: noPairs,
+    cookies: noPairs,
+    invalidate: () => tokens.invalidate(token),
+  };
 }
 
-function addApiKey(
-  credentials: Credentials,
+function apiKeyCredentials(
   auth: Extract<AuthConfig, { scheme: "apiKey" }>,
   secret: string,
-): void {
+): Credentials {
   if (auth.in === "header") {
-    credentials.headers[auth.name.toLowerCase()] = secret;
-  } else if (auth.in === "query") {
-    credentials.query.push([auth.name, secret]);
-  } else {
-    credentials.cookies.push([auth.name, secret]);
+    return headerCredentials(auth.name.toLowerCase(), secret);
   }
+  const pairs = [[auth.name, secret] as const];
+  return auth.in === "query"
+    ? { headers: {}, query: pairs, cookies: noPairs }
+    : { headers: {}, query: noPairs, cookies: pairs };
 }
 
-async function buildBasicAuthorization(
-  auth: Extract<AuthConfig, { scheme: "basic" }>,
-  sources: SecretSources,
-  context: ErrorContext,
-): Promise<string> {
-  const username = await readSecret(auth.username, sources, context);
-  const password = await readSecret(auth.password, sources, context);
+function buildBasicAuthorization(username: string, password: string, context: ErrorContext) {
   if (username.includes(":")) {
     // RFC 7617 splits user-id and password at the first colon.
     throw new ConfigurationError(context, "basic auth username must not contain a colon");
   }
   return `Basic ${Buffer.from(`${username}:${password}`, "utf8").toString("base64")}`;
-}
-
-/** Reads one secret; errors name the variable or provider, never the value. */
-export async function readSecret(
-  source: SecretSource,
-  sources: SecretSources,
-  context: ErrorContext,
-): Promise<string> {
-  if ("env" in source) {
-    const value = sources.env[source.env];
-    if (value === undefined || value === "") {
-      throw new ConfigurationError(context, `environment variable ${source.env} is not set`);
-    }
-    return value;
-  }
-  const provider = sources.providers[source.provider];
-  if (provider === undefined) {
-    throw new ConfigurationError(
-      context,
-      `secret provider "${source.provider}" is not in ClientOptions.secrets`,
-    );
-  }
-  let value: unknown;
-  try {
-    value = await provider();
-  } catch (error) {
-    throw new ConfigurationError(context, `secret provider "${source.provider}" failed`, error);
-  }
-  if (typeof value !== "string" || value === "") {
-    throw new ConfigurationError(
-      context,
-      `secret provider "${source.provider}" returned no string`,
-    );
-  }
-  return value;
 }

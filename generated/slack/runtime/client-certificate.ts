@@ -10,7 +10,7 @@
  * TLS context of the client's connections: a rotated certificate needs a new client.
  */
 import { readFileSync } from "node:fs";
-import { readSecret, type SecretSources } from "./auth.js";
+import { readSecret, type SecretSources } from "./secrets.js";
 import type { ClientCertificateConfig, PrivateKeySource } from "./config.js";
 import { ConfigurationError, type ErrorContext } from "./errors.js";
 import { readCertificate } from "./trust-store.js";

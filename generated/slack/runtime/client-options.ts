@@ -3,7 +3,7 @@
 // Policy sha256: ebbedf1a54e2bfc55787e86bde4c2dff3b63ebf1440e79f4c3e85c202cc7c920
 
 /** Options of a generated client's constructor, and the report that `health()` returns. */
-import type { SecretProviders } from "./auth.js";
+import type { SecretProviders } from "./secrets.js";
 import type { BreakerState, RuntimeEventListener } from "./events.js";
 import type { CaInput } from "./trust-store.js";
 

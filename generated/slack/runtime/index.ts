@@ -5,7 +5,7 @@
 /** Public API of the runtime that generated clients import. */
 export { VendorRuntime } from "./runtime.js";
 export type { ClientOptions, HealthReport } from "./client-options.js";
-export type { SecretProviders } from "./auth.js";
+export type { SecretProviders } from "./secrets.js";
 export type { CaInput } from "./trust-store.js";
 export type { UrlCallInput } from "./url-request.js";
 export type {

@@ -23,7 +23,7 @@ type QueryPair = string;
 export function buildQueryString(
   parameters: ParameterSpec[],
   values: Record<string, unknown> | undefined,
-  extraPairs: Array<[string, string]>,
+  extraPairs: ReadonlyArray<readonly [string, string]>,
   context: ErrorContext,
 ): string {
   const pairs: QueryPair[] = [];

@@ -16,29 +16,40 @@ const ignoredHeaderParameters = new Set(["accept", "content-type", "authorizatio
 
 // RFC 9110 token characters, the only ones allowed in a header name.
 const headerNamePattern = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const forbiddenValueCharacters = /[\r\n\0]/;
 
-/** Serialises the declared header parameters (simple style) into lower-cased header names. */
-export function buildHeaderParameters(
+// Names that passed the pattern. Header names come from the document and the policy, not from
+// callers, so the set stays small. The bound only guards against a document with very many.
+const validHeaderNames = new Set<string>();
+const maxValidHeaderNames = 1024;
+
+/**
+ * Serialises the declared header parameters (simple style) into `headers` under lower-cased
+ * names, checking each with `assertValidHeader`.
+ */
+export function addHeaderParameters(
+  headers: Record<string, string>,
   operation: OperationSpec,
   values: Record<string, unknown> | undefined,
   context: ErrorContext,
-): Record<string, string> {
-  const headers: Record<string, string> = {};
+): void {
   for (const parameter of operation.parameters) {
+    if (parameter.in !== "header") {
+      continue;
+    }
     const name = parameter.name.toLowerCase();
-    if (parameter.in !== "header" || ignoredHeaderParameters.has(name)) {
+    if (ignoredHeaderParameters.has(name)) {
       continue;
     }
     const value = readParameter(parameter, values, context);
     if (value !== undefined) {
-      headers[name] =
+      const text =
         parameter.json === true
           ? JSON.stringify(value)
           : serialiseSimple(parameter, value, context);
+      assertValidHeader(name, text, context);
+      headers[name] = text;
     }
   }
-  return headers;
 }
 
 /**
@@ -48,9 +59,12 @@ export function buildHeaderParameters(
 export function buildCookieHeader(
   operation: OperationSpec,
   values: Record<string, unknown> | undefined,
-  extraPairs: Array<[string, string]>,
+  extraPairs: ReadonlyArray<readonly [string, string]>,
   context: ErrorContext,
 ): string | undefined {
+  if (operation.parameters.length === 0 && extraPairs.length === 0) {
+    return undefined;
+  }
   const pairs: string[] = [];
   for (const parameter of operation.parameters) {
     if (parameter.in !== "cookie") {
@@ -68,27 +82,34 @@ export function buildCookieHeader(
 }
 
 /** Throws RequestValidationError for an invalid header name or a value with CR, LF or NUL. */
-export function assertValidHeaders(headers: Record<string, string>, context: ErrorContext): void {
-  for (const [name, value] of Object.entries(headers)) {
+export function assertValidHeader(name: string, value: string, context: ErrorContext): void {
+  if (!validHeaderNames.has(name)) {
     if (!headerNamePattern.test(name)) {
       throw new RequestValidationError(context, `header name "${name}" is not a valid token`);
     }
-    if (forbiddenValueCharacters.test(value)) {
-      // The value is left out of the message because it may be a credential.
-      throw new RequestValidationError(context, `header "${name}" contains CR, LF or NUL`);
+    if (validHeaderNames.size < maxValidHeaderNames) {
+      validHeaderNames.add(name);
     }
+  }
+  if (value.includes("\r") || value.includes("\n") || value.includes("\0")) {
+    // The value is left out of the message because it may be a credential.
+    throw new RequestValidationError(context, `header "${name}" contains CR, LF or NUL`);
   }
 }
 
-// Generated operation specs are constants, so the header is computed once per spec.
+// Generated operation specs are constants, so the header is computed and checked once per spec.
 const acceptHeaders = new WeakMap<OperationSpec, string>();
 
-/** Returns the Accept header: every media type the operation's responses declare. */
-export function buildAcceptHeader(operation: OperationSpec): string {
+/**
+ * Returns the Accept header: every media type the operation's responses declare. Throws
+ * RequestValidationError when a declared media type contains CR, LF or NUL.
+ */
+export function buildAcceptHeader(operation: OperationSpec, context: ErrorContext): string {
   let header = acceptHeaders.get(operation);
   if (header === undefined) {
     const mediaTypes = new Set(operation.responses.flatMap((response) => response.mediaTypes));
     header = mediaTypes.size === 0 ? "*/*" : [...mediaTypes].join(", ");
+    assertValidHeader("accept", header, context);
     acceptHeaders.set(operation, header);
   }
   return header;

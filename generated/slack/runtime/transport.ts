@@ -7,14 +7,13 @@
  * redirects are never followed by undici: this file follows a 3xx only when the policy allows
  * it and the target keeps the origin of the request.
  */
-import type { EventEmitter } from "node:events";
 import type { Dispatcher } from "undici";
 import type { ClientAgents } from "./client-agents.js";
 import type { HttpMethod, RedirectConfig } from "./config.js";
 import { RedirectBlockedError, type ErrorContext } from "./errors.js";
 import { assertRequestAllowed, type HostPolicy } from "./host-policy.js";
 import { discardBody } from "./response-body.js";
-import { toTransportError } from "./transport-errors.js";
+import { dispatch } from "./undici-dispatch.js";
 
 /** One request as the transport sends it. */
 export interface OutgoingRequest {
@@ -34,10 +33,15 @@ export interface OutgoingRequest {
 }
 
 /**
- * Aborts a request and the reading of its body: an AbortSignal, or an EventEmitter with
- * `aborted` that emits `abort`, both of which undici 7 accepts.
+ * Aborts a request and the reading of its body: an AbortSignal, or any object with the same
+ * `aborted`, `reason` and `abort` listener methods, which is all undici 7 uses of a signal.
  */
-export type RequestSignal = AbortSignal | (EventEmitter & { readonly aborted: boolean });
+export interface RequestSignal {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+  addEventListener(type: "abort", listener: () => void): void;
+  removeEventListener(type: "abort", listener: () => void): void;
+}
 
 /** Response headers and the unread body of the final, non-redirect response. */
 export interface IncomingResponse {
@@ -75,7 +79,10 @@ export class Transport {
     let current = request;
     for (let redirects = 0; ; redirects++) {
       this.#assertOriginAllowed(current.origin, context);
-      const response = await this.#dispatch(current, signal, context);
+      const agent =
+        this.#agents.readyAgentFor(current.origin) ??
+        (await this.#agents.agentFor(current.origin, context));
+      const response = await dispatch(agent, current, signal, context);
       const location = response.headers.location;
       if (!redirectStatuses.has(response.status) || location === undefined) {
         return response;
@@ -97,38 +104,6 @@ export class Transport {
     if (!this.#allowedOrigins.has(origin)) {
       assertRequestAllowed(this.#hosts, new URL(origin), context);
       this.#allowedOrigins.add(origin);
-    }
-  }
-
-  async #dispatch(
-    request: OutgoingRequest,
-    signal: RequestSignal,
-    context: ErrorContext,
-  ): Promise<IncomingResponse> {
-    const agent =
-      this.#agents.readyAgentFor(request.origin) ??
-      (await this.#agents.agentFor(request.origin, context));
-    try {
-      const response = await agent.request({
-        origin: request.origin,
-        path: request.path,
-        method: request.method,
-        headers: request.headers,
-        body: request.body ?? null,
-        signal,
-        headersTimeout: request.headersTimeoutMs,
-        bodyTimeout: request.bodyTimeoutMs,
-      });
-      return {
-        status: response.statusCode,
-        headers: flattenHeaders(response.headers),
-        body: response.body,
-      };
-    } catch (error) {
-      if (signal.aborted) {
-        throw error;
-      }
-      throw toTransportError(error, context);
     }
   }
 
@@ -185,14 +160,4 @@ function redirectRequest(request: OutgoingRequest, status: number, target: URL):
   delete headers["content-type"];
   delete headers["content-length"];
   return { ...request, method: "GET", path, headers, body: undefined };
-}
-
-function flattenHeaders(headers: Dispatcher.ResponseData["headers"]): Record<string, string> {
-  const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) {
-      flat[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
-    }
-  }
-  return flat;
 }
