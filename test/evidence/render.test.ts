@@ -5,12 +5,15 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { rmSync } from "node:fs";
+import path from "node:path";
 import { after, test } from "node:test";
 import { markdownText } from "../../src/ci/markdown.js";
 import { CONTROL_MAPPINGS } from "../../src/evidence/control-mapping.js";
 import { EVIDENCE_STYLE } from "../../src/evidence/evidence-style.js";
 import { renderEvidenceHtml } from "../../src/evidence/render-html.js";
 import { renderEvidenceMarkdown } from "../../src/evidence/render-markdown.js";
+import { listFiles } from "../../src/write/atomic.js";
+import { REPO_ROOT } from "../support/paths.js";
 import {
   buildWorkspaceEvidence,
   FIXED_SHA,
@@ -84,8 +87,9 @@ test("markdown shows date, commit and work tree", () => {
   assert.match(markdown, /uncommitted changes: 2 tracked files changed, 1 untracked path/);
 });
 
-test("markdown shows check results", () => {
-  assert.match(vendorMarkdown("slack"), /^\*\*passed\*\*: 47 generated files match/m);
+test("markdown shows check results", async () => {
+  const slackFiles = (await listFiles(path.join(REPO_ROOT, "generated/slack"))).length;
+  assert.ok(vendorMarkdown("slack").includes(`**passed**: ${slackFiles} generated files match`));
   const hostile = vendorMarkdown(HOSTILE_VENDOR);
   assert.match(hostile, /^\*\*failed\*\*: \d+ problems\.$/m);
   assert.match(hostile, /^- generated\/hostile\/client\.ts is missing: /m);
