@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   process.stderr.write("bench: wrote BENCHMARKS.md\n");
 }
 
-/** The path of a benchmark document: GitHub's is absolute, the others are in the unpacked fixtures. */
+/** Returns the path of a benchmark document: GitHub's is absolute, the others are in the unpacked fixtures. */
 function resolveDocument(file: string): string {
   return path.isAbsolute(file) ? file : path.join(WORK, file);
 }
@@ -102,7 +102,7 @@ function measureDocument(name: string, file: string, policy: string, index: numb
   return row;
 }
 
-/** The median time and the median peak memory of several runs. */
+/** Returns the median time and the median peak memory of several runs. */
 function medianOf(runs: Measurement[]): Measurement {
   return { seconds: median(runs.map((run) => run.seconds)), peakMiB: median(runs.map((run) => run.peakMiB)) };
 }

@@ -33,7 +33,7 @@ export interface GenerateRequest {
   maxDocumentBytes?: number;
   /** Hosts (`host` or `host:port`) whose https documents `$ref`s may fetch. Default: none. */
   allowRemoteRefHosts?: string[];
-  /** How `schemas.ts` ties schemas to their types; `generate` writes `unchecked`. See `SchemaTyping`. */
+  /** The way `schemas.ts` ties schemas to their types (`generate` writes `unchecked`); see `SchemaTyping`. */
   schemaTyping?: SchemaTyping;
 }
 

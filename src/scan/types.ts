@@ -3,7 +3,7 @@
  * the controls of the generated clients. `evidence` and the SARIF, JSON and text reports read it.
  */
 
-/** How serious a finding is; `--fail-on` compares with this order: note < warning < error. */
+/** The severity of a finding. `--fail-on` compares in the order note < warning < error. */
 export type ScanSeverity = "error" | "warning" | "note";
 
 /** Stable identifier of each rule; SARIF `ruleId` and suppressions use it. */
@@ -32,9 +32,9 @@ export interface ScanFinding {
   line: number;
   /** 1-based column of the finding's start, counted in UTF-16 code units. */
   column: number;
-  /** What was found, naming the host, call or setting. Never contains a secret's value. */
+  /** A description of the finding that names the host, call or setting, and never a secret's value. */
   message: string;
-  /** What to do about it. */
+  /** The change that removes the finding. */
   fix: string;
   /** The host a URL finding targets, when the scan could resolve it. */
   host?: string;

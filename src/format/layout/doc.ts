@@ -88,8 +88,8 @@ export function group(contents: Doc, options: { shouldBreak?: boolean; id?: symb
 }
 
 /**
- * A group that tries each state in turn and takes the first that fits, or else the last broken.
- * A hard line inside does not break the groups around it, as in prettier.
+ * Builds a group that tries each state in turn and takes the first that fits, or else the last
+ * one broken. A hard line inside does not break the groups around it, as in prettier.
  */
 export function conditionalGroup(states: Doc[]): GroupDoc {
   return { kind: "group", contents: states[0]!, break: false, forced: (scanBreaks(states[0]!) & FORCED) !== 0, expandedStates: states };

@@ -63,13 +63,13 @@ class Parser {
 
   #peek(offset = 0): Token {
     const ahead = this.#ahead;
-    const wanted = this.#aheadStart + offset;
-    while (ahead.length <= wanted) {
+    const position = this.#aheadStart + offset;
+    while (ahead.length <= position) {
       const last = ahead[ahead.length - 1];
       if (last?.kind === "eof") return last;
       ahead.push(this.#tokenizer.next());
     }
-    return ahead[wanted]!;
+    return ahead[position]!;
   }
 
   #next(): Token {

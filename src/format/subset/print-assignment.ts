@@ -6,7 +6,7 @@
 import type { Expression, TypeNode } from "./ast.js";
 import { canBreak, group, indent, indentIfBreak, line, type Doc } from "../layout/doc.js";
 import { isLoneShortArgument, isMemberChainCall } from "./print-calls.js";
-import type { AssignmentLayout, Place } from "./print-context.js";
+import type { AssignmentLayout } from "./print-context.js";
 import { printExpression } from "./print-expressions.js";
 import { breaksAfterOperator, printType } from "./print-types.js";
 import { textWidth } from "../layout/text-width.js";
@@ -23,7 +23,7 @@ export function printAssignment(assignment: Assignment): Doc {
   const right =
     assignment.kind === "type-alias"
       ? printType(assignment.right, "alias", 0, layout === "break-after-operator")
-      : printExpression(assignment.right, { parent: placeOf(assignment.kind), key: "right", assignmentLayout: layout });
+      : printExpression(assignment.right, { parent: assignment.kind, key: "right", assignmentLayout: layout });
   const { left, operator } = assignment;
   switch (layout) {
     case "break-after-operator":
@@ -39,10 +39,6 @@ export function printAssignment(assignment: Assignment): Doc {
     default:
       throw new Error(`internal error: assignment layout ${layout}`);
   }
-}
-
-function placeOf(kind: "variable" | "property" | "assignment"): Place["parent"] {
-  return kind;
 }
 
 function chooseLayout(assignment: Assignment): AssignmentLayout {
@@ -73,8 +69,8 @@ function shouldBreakAfterOperator(right: Expression, hasShortKey: boolean): bool
 }
 
 /**
- * A chain of lookups and calls without arguments or with one short argument, such as
- * `z.string()` or `a.b.c`, which prettier moves to the next line rather than break inside.
+ * Returns true for a chain of lookups and calls without arguments or with one short argument,
+ * such as `z.string()` or `a.b.c`, which prettier moves to the next line rather than break inside.
  */
 function isPoorlyBreakableMemberOrCallChain(node: Expression, deep: boolean): boolean {
   if (node.type === "CallExpression") {
@@ -82,7 +78,7 @@ function isPoorlyBreakableMemberOrCallChain(node: Expression, deep: boolean): bo
     const poorlyBreakable = args.length === 0 || (args.length === 1 && isLoneShortArgument(args[0]!, PRINT_WIDTH));
     if (!poorlyBreakable) return false;
     if (hasComplexTypeArguments(node.typeArguments)) return false;
-    if (isMemberChainCall(node, { parent: "variable" })) return false;
+    if (isMemberChainCall(node)) return false;
     return isPoorlyBreakableMemberOrCallChain(node.callee, true);
   }
   if (node.type === "MemberExpression") return isPoorlyBreakableMemberOrCallChain(node.object, true);

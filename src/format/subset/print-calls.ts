@@ -101,7 +101,7 @@ function shouldExpandLastArg(args: Expression[]): boolean {
   );
 }
 
-/** The node type names prettier compares, where all literals are one type. */
+/** Returns the node type name prettier compares, in which all literals are one type. */
 function estreeType(node: Expression): string {
   if (node.type === "StringLiteral" || node.type === "NumericLiteral") return "Literal";
   if (node.type === "KeywordLiteral") return node.value === "this" ? "ThisExpression" : "Literal";
@@ -113,30 +113,41 @@ function estreeType(node: Expression): string {
 interface ChainNode {
   node: Expression;
   kind: "call" | "member" | "head";
-  printed: Doc;
 }
 
-/** Flattens `a.b(c).d(e)` into its head and the lookups and calls after it. */
-function flattenChain(call: CallExpression): ChainNode[] {
-  const nodes: ChainNode[] = [{ node: call, kind: "call", printed: [printCallTypeArguments(call), printCallArguments(call.arguments)] }];
+/** Flattens `a.b(c).d(e)` into its head and the lookups and calls after it, in source order. */
+function linearizeChain(call: CallExpression): ChainNode[] {
+  const nodes: ChainNode[] = [{ node: call, kind: "call" }];
   let current: Expression = call.callee;
   for (;;) {
     if (current.type === "CallExpression" && (current.callee.type === "MemberExpression" || current.callee.type === "CallExpression")) {
-      nodes.unshift({ node: current, kind: "call", printed: [printCallTypeArguments(current), printCallArguments(current.arguments)] });
+      nodes.push({ node: current, kind: "call" });
       current = current.callee;
     } else if (current.type === "MemberExpression") {
-      if (current.computed) throw new UnsupportedSyntax("computed member in a chain", 0);
-      const property = current.property;
-      nodes.unshift({ node: current, kind: "member", printed: property.type === "PrivateName" ? [".", property.name] : [".", property.name] });
+      nodes.push({ node: current, kind: "member" });
       current = current.object;
     } else {
-      if (current.type === "AsExpression" || current.type === "ArrowFunction" || current.type === "UnaryExpression" || current.type === "ObjectExpression") {
-        throw new UnsupportedSyntax("member chain head that needs parentheses", 0);
-      }
-      nodes.unshift({ node: current, kind: "head", printed: printExpression(current, { parent: "member", key: "object" }) });
-      return nodes;
+      nodes.push({ node: current, kind: "head" });
+      return nodes.reverse();
     }
   }
+}
+
+/** Prints one link of a chain: the head, a `.name` lookup, or a call's type arguments and arguments. */
+function printChainNode({ node, kind }: ChainNode): Doc {
+  if (kind === "call") {
+    const call = node as CallExpression;
+    return [printCallTypeArguments(call), printCallArguments(call.arguments)];
+  }
+  if (kind === "member") {
+    const member = node as Extract<Expression, { type: "MemberExpression" }>;
+    if (member.computed) throw new UnsupportedSyntax("computed member in a chain", 0);
+    return [".", member.property.name];
+  }
+  if (node.type === "AsExpression" || node.type === "ArrowFunction" || node.type === "UnaryExpression" || node.type === "ObjectExpression") {
+    throw new UnsupportedSyntax("member chain head that needs parentheses", 0);
+  }
+  return printExpression(node, { parent: "member", key: "object" });
 }
 
 /** Splits the flattened chain into prettier's groups: the head, then `.name(...)` runs. */
@@ -169,7 +180,7 @@ function isFactory(name: string): boolean {
   return /^[A-Z]|^[$_]+$/.test(name);
 }
 
-/** The head stays on the first line with the first call: `Object.keys(x)`, `this.items`. */
+/** Returns true when the head stays on the first line with the first call: `Object.keys(x)`, `this.items`. */
 function shouldMerge(groups: ChainNode[][], isExpressionStatement: boolean): boolean {
   if (groups.length < 2) return false;
   const first = groups[0]!;
@@ -183,10 +194,11 @@ function shouldMerge(groups: ChainNode[][], isExpressionStatement: boolean): boo
 }
 
 function printMemberChain(call: CallExpression, place: Place): Doc {
-  const nodes = flattenChain(call);
+  const nodes = linearizeChain(call);
   const groups = groupChain(nodes);
   const merge = shouldMerge(groups, place.parent === "expression-statement");
-  const printGroup = (chainGroup: ChainNode[]): Doc => chainGroup.map((chainNode) => chainNode.printed);
+  const printedNodes = new Map(nodes.map((chainNode) => [chainNode, printChainNode(chainNode)]));
+  const printGroup = (chainGroup: ChainNode[]): Doc => chainGroup.map((chainNode) => printedNodes.get(chainNode)!);
   const printedGroups = groups.map(printGroup);
   const oneLine = printedGroups;
   const cutoff = merge ? 3 : 2;
@@ -216,30 +228,14 @@ function printMemberChain(call: CallExpression, place: Place): Doc {
   return [willBreak(oneLine) ? breakParent : "", conditionalGroup([oneLine, expanded])];
 }
 
-/** True when printing this call gives a labelled member chain (more groups than the cutoff). */
-export function isMemberChainCall(call: CallExpression, place: Place): boolean {
+/**
+ * True when printing this call on the right of an assignment gives what prettier labels a
+ * member chain: more groups than the cutoff.
+ */
+export function isMemberChainCall(call: CallExpression): boolean {
   if (call.callee.type !== "MemberExpression") return false;
-  const nodes = flattenChainShape(call);
-  const groups = groupChain(nodes);
-  return groups.length > (shouldMerge(groups, place.parent === "expression-statement") ? 3 : 2);
-}
-
-/** `flattenChain` without printing, for layout decisions. */
-function flattenChainShape(call: CallExpression): ChainNode[] {
-  const nodes: ChainNode[] = [{ node: call, kind: "call", printed: "" }];
-  let current: Expression = call.callee;
-  for (;;) {
-    if (current.type === "CallExpression" && (current.callee.type === "MemberExpression" || current.callee.type === "CallExpression")) {
-      nodes.unshift({ node: current, kind: "call", printed: "" });
-      current = current.callee;
-    } else if (current.type === "MemberExpression") {
-      nodes.unshift({ node: current, kind: "member", printed: "" });
-      current = current.object;
-    } else {
-      nodes.unshift({ node: current, kind: "head", printed: "" });
-      return nodes;
-    }
-  }
+  const groups = groupChain(linearizeChain(call));
+  return groups.length > (shouldMerge(groups, false) ? 3 : 2);
 }
 
 /** prettier's notion of an argument that keeps a chain on one line: literals, names and small calls. */
@@ -268,7 +264,7 @@ export function isSimpleCallArgument(node: Expression, depth = 2): boolean {
   }
 }
 
-/** An argument short enough that a call taking only it is poorly breakable (a quarter of the width). */
+/** Returns true for an argument short enough (a quarter of the width) that a call taking only it is poorly breakable. */
 export function isLoneShortArgument(node: Expression, printWidth: number): boolean {
   const threshold = printWidth * 0.25;
   switch (node.type) {

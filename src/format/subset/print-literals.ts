@@ -32,7 +32,7 @@ function requote(content: string, quote: string): string {
   });
 }
 
-/** The value of a string literal; the emitters write printable ASCII and standard escapes only. */
+/** Returns the value of a string literal. The emitters write printable ASCII and standard escapes only. */
 export function stringValue(raw: string): string {
   const content = raw.slice(1, -1);
   if (!content.includes("\\")) return content;

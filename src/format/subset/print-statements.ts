@@ -19,7 +19,7 @@ import { printStringLiteral } from "./print-literals.js";
 import { printType } from "./print-types.js";
 import { UnsupportedSyntax } from "./tokens.js";
 
-/** A top-level statement with its comments, and no line break after it. */
+/** Prints a top-level statement with its comments, and no line break after it. */
 export function printSourceStatement({ statement, comments }: SourceStatement): Doc {
   return [comments.length > 0 ? printLeadingComments(comments) : "", printStatement(statement)];
 }

@@ -73,7 +73,7 @@ export function shouldHugType(node: TypeNode): boolean {
   return node.type === "UnionType" && shouldHugUnionType(node.types);
 }
 
-/** A keyword type or a type reference without type arguments. */
+/** Returns true for a keyword type or a type reference without type arguments. */
 export function isSimpleType(node: TypeNode): boolean {
   return node.type === "KeywordType" || (node.type === "TypeReference" && !node.typeArguments);
 }

@@ -29,7 +29,7 @@ const SINGLE_PUNCTUATORS = new Set("{}()[]<>,;:.?=|&!-*");
 /** Shared by every token without comments, so tokenizing allocates no array per token. */
 const NO_COMMENTS: Comment[] = [];
 
-/** Reads tokens one at a time, so that a large file never holds all its tokens at once. */
+/** A reader of tokens one at a time, so that a large file never keeps all its tokens in memory at once. */
 export class Tokenizer {
   readonly #source: string;
   #index = 0;
